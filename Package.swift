@@ -1,0 +1,97 @@
+// swift-tools-version: 6.0
+//
+// Brickyard: a reconciling GlusterFS volume manager.
+//
+// Targets are listed in layer order; a target may depend only on targets above it.
+// The product depends on no Swift packages: Foundation, Dispatch and five C libraries from Debian.
+import PackageDescription
+
+/// Settings applied to every Swift target.
+let swiftSettings: [SwiftSetting] = [
+    // No C type leaks out of a wrapper: an import is internal unless marked `public import`.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    // `any` is spelled out, so existential costs are visible.
+    .enableUpcomingFeature("ExistentialAny"),
+    // Members of a type are not implicitly visible across files unless imported.
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Brickyard",
+    products: [
+        // The embeddable core: model and allocator (libStorage's "embedded" architecture).
+        .library(name: "BrickyardCore", targets: ["StorageModel", "Allocation"]),
+        .executable(name: "brickyard", targets: ["BrickyardMain"]),
+        .executable(name: "brickyard-bench", targets: ["BrickyardBench"]),
+    ],
+    dependencies: [],
+    targets: [
+        // MARK: - C libraries (module.modulemap + shim.h only)
+
+        // libcurl: HTTP client for the Kubernetes API and the command-line client.
+        .systemLibrary(
+            name: "CCurl", path: "Sources/C/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libyaml: parsing and emitting YAML documents.
+        .systemLibrary(
+            name: "CYAML", path: "Sources/C/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // libmicrohttpd: the HTTP server under the REST API and /metrics.
+        .systemLibrary(
+            name: "CMicroHTTPD", path: "Sources/C/CMicroHTTPD", pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]),
+        // SQLite: the embedded store.
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/C/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // OpenSSL libcrypto: SHA-256 and HMAC-SHA256 for JWT.
+        .systemLibrary(
+            name: "CCrypto", path: "Sources/C/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // MARK: - Wrappers (each owns one C library; no domain imports)
+
+        // An HTTP client over libcurl.
+        .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        // A YAML node tree with source marks, parsed and emitted by libyaml.
+        .target(name: "YAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
+        // An HTTP server over libmicrohttpd with async handlers.
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
+        // A SQLite connection, statements and transactions.
+        .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
+        // SHA-256 and HMAC-SHA256 over libcrypto.
+        .target(name: "Crypto", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
+
+        // MARK: - Pure core (no I/O, no Dispatch, no C)
+
+        // IDs, byte sizes, topology, volumes, durability and their validation.
+        .target(
+            name: "StorageModel", swiftSettings: swiftSettings,
+            // Rounding of byte counts uses libm, which Foundation would otherwise link.
+            linkerSettings: [.linkedLibrary("m")]),
+        // Brick placement: where the bricks of a volume go.
+        .target(name: "Allocation", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
+
+        // MARK: - Entry
+
+        // Command-line parsing and wiring of concrete dependencies.
+        .target(
+            name: "Commands",
+            dependencies: ["StorageModel", "Allocation", "Curl", "YAML", "HTTPServer", "SQLite", "Crypto"],
+            swiftSettings: swiftSettings),
+        // The `brickyard` executable: hands argv to Commands.
+        .executableTarget(name: "BrickyardMain", dependencies: ["Commands"], swiftSettings: swiftSettings),
+        // The `brickyard-bench` executable: performance scenarios, one JSON line each.
+        .executableTarget(
+            name: "BrickyardBench", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
+
+        // MARK: - Tests (one target per module)
+
+        .testTarget(name: "CurlTests", dependencies: ["Curl", "HTTPServer"], swiftSettings: swiftSettings),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Curl"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: swiftSettings),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageModelTests", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AllocationTests", dependencies: ["Allocation", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands"], swiftSettings: swiftSettings),
+    ]
+)

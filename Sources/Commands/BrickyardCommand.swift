@@ -1,0 +1,4 @@
+/// The entry point of the `brickyard` executable.
+public enum BrickyardCommand {
+    public static func main() {}
+}
