@@ -74,7 +74,7 @@ let package = Package(
         // Command-line parsing and wiring of concrete dependencies.
         .target(
             name: "Commands",
-            dependencies: ["StorageModel", "Allocation", "Curl", "YAML", "HTTPServer", "SQLite", "Crypto"],
+            dependencies: ["StorageModel", "Allocation"],
             swiftSettings: swiftSettings),
         // The `brickyard` executable: hands argv to Commands.
         .executableTarget(name: "BrickyardMain", dependencies: ["Commands"], swiftSettings: swiftSettings),

@@ -71,8 +71,8 @@ extension AllocationError: CustomStringConvertible {
             return "no online device may hold an arbiter brick (arbiter tag required or supported)"
         case .noSpace(let facts):
             return "no space: placed \(facts.setsPlaced) of \(facts.sets) sets of \(facts.setSize) bricks of "
-                + "\(facts.brickSize) (\(facts.reservedPerBrick) each on its device) for \(facts.requested); "
-                + "largest free device has \(facts.largestFree) of \(facts.eligibleDevices) eligible"
+                + "\(facts.brickSize) (\(facts.reservedPerBrick) each with thin pool metadata) for \(facts.requested); "
+                + "the most free space on any of the \(facts.eligibleDevices) eligible devices is \(facts.largestFree)"
         case .unknownBrick(let id):
             return "brick \(id) is not known"
         }

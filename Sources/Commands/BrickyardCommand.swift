@@ -1,4 +1,55 @@
-/// The entry point of the `brickyard` executable.
+internal import Foundation
+
+/// The `brickyard` command line: finds the subcommand, runs it, and turns failures into one readable line
+/// and an exit code (2 for usage errors, 1 for everything else).
 public enum BrickyardCommand {
-    public static func main() {}
+    public static let version = "0.1.0"
+
+    static let help = """
+        Brickyard manages GlusterFS volumes: it places bricks across zones, nodes and devices.
+
+        usage: brickyard <command> [options]
+
+        commands:
+          simulate   place volumes on a synthetic cluster and show where the bricks go
+          version    print the version
+
+        Run `brickyard <command> --help` for a command's options and an example.
+        """
+
+    public static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let code = Self.run(
+            arguments, output: { print($0) },
+            errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        exit(code)
+    }
+
+    /// Runs one command line; returns the exit code.
+    public static func run(_ arguments: [String], output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        guard let name = arguments.first, !["help", "--help", "-h"].contains(name) else {
+            output(Self.help)
+            return arguments.isEmpty ? 2 : 0
+        }
+        let rest = Array(arguments.dropFirst())
+        do throws(UsageError) {
+            switch name {
+            case "version", "--version":
+                output("brickyard \(Self.version)")
+            case "simulate":
+                if rest.contains("--help") {
+                    output(SimulateCommand.help)
+                    return 0
+                }
+                try SimulateCommand(arguments: rest).run(emit: output)
+            default:
+                throw UsageError("unknown command \"\(name)\" (run `brickyard --help`)")
+            }
+            return 0
+        } catch {
+            errors("brickyard: \(error.description)")
+            return 2
+        }
+    }
 }
+

@@ -63,7 +63,7 @@ public struct ByteCount: Hashable, Comparable, Sendable, Codable {
 }
 
 extension ByteCount: CustomStringConvertible {
-    /// A human form with binary units, e.g. `1.5 GiB`, `512 MiB`, `0 B`.
+    /// A human form with binary units and at most two decimals, e.g. `1.5 GiB`, `512 MiB`, `0 B`.
     public var description: String {
         let units: [(Int64, String)] = [
             (Self.tebibyte * 1024, "PiB"), (Self.tebibyte, "TiB"), (Self.gibibyte, "GiB"),
@@ -72,7 +72,7 @@ extension ByteCount: CustomStringConvertible {
         let magnitude = self.bytes.magnitude
         for (size, name) in units where magnitude >= UInt64(size) {
             let value = Double(self.bytes) / Double(size)
-            let rounded = (value * 10).rounded() / 10
+            let rounded = (value * 100).rounded() / 100
             if rounded == rounded.rounded() {
                 return "\(Int64(rounded)) \(name)"
             }
