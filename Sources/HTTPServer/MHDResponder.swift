@@ -1,0 +1,41 @@
+import CMicroHTTPD
+
+/// Turns an `HTTPServerResponse` into a libmicrohttpd response and queues it (`MHD_create_response_from_buffer`,
+/// `MHD_add_response_header`, `MHD_queue_response`).
+enum MHDResponder {
+    /// Queues `response`, or a 500 if libmicrohttpd rejects its status or one of its header fields.
+    static func queue(_ response: HTTPServerResponse, on connection: OpaquePointer, _ core: HTTPServerCore)
+        -> MHD_Result
+    {
+        if let result = Self.tryQueue(response, on: connection, core) {
+            return result
+        }
+        return Self.tryQueue(.text("invalid response from handler\n", status: 500), on: connection, core) ?? .NO
+    }
+
+    /// Returns `nil` when the response could not be built, so the caller can fall back to a 500.
+    private static func tryQueue(
+        _ response: HTTPServerResponse, on connection: OpaquePointer, _ core: HTTPServerCore
+    ) -> MHD_Result? {
+        guard (100...999).contains(response.status) else {
+            core.log("handler returned invalid HTTP status \(response.status)")
+            return nil
+        }
+        let created = response.body.withUnsafeBytes { body in
+            MHD_create_response_from_buffer(
+                body.count, UnsafeMutableRawPointer(mutating: body.baseAddress), .RESPMEM_MUST_COPY)
+        }
+        guard let created else {
+            core.log("MHD_create_response_from_buffer failed for \(response.body.count) bytes")
+            return nil
+        }
+        defer { MHD_destroy_response(created) }
+        for field in response.headers where !HTTPServerHeaders.sameName(field.name, "Content-Length") {
+            guard MHD_add_response_header(created, field.name, field.value) == .YES else {
+                core.log("MHD_add_response_header rejected header field \"\(field.name)\"")
+                return nil
+            }
+        }
+        return MHD_queue_response(connection, UInt32(response.status), created)
+    }
+}

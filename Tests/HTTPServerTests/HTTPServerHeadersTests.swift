@@ -1,0 +1,29 @@
+import HTTPServer
+import Testing
+
+@Suite struct HTTPServerHeadersTests {
+    @Test func lookupIgnoresCaseAndKeepsOrder() {
+        var headers: HTTPServerHeaders = ["Content-Type": "text/plain", "X-Tag": "a"]
+        headers.add(name: "x-tag", value: "b")
+        #expect(headers["content-type"] == "text/plain")
+        #expect(headers["CONTENT-TYPE"] == "text/plain")
+        #expect(headers.values(for: "X-TAG") == ["a", "b"])
+        #expect(headers["Content-Typf"] == nil)
+        #expect(headers["Content-Typ"] == nil)
+    }
+
+    @Test func setReplacesEveryFieldWithTheName() {
+        var headers: HTTPServerHeaders = ["A": "1", "a": "2", "B": "3"]
+        headers.set(name: "A", value: "9")
+        #expect(headers.values(for: "a") == ["9"])
+        #expect(headers.count == 2)
+        headers.remove(name: "b")
+        #expect(headers.count == 1)
+    }
+
+    @Test func punctuationIsNotFoldedLikeLetters() {
+        let headers: HTTPServerHeaders = ["X@": "1"]
+        #expect(headers["X`"] == nil)
+        #expect(headers["x@"] == "1")
+    }
+}
