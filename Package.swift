@@ -69,6 +69,10 @@ let package = Package(
         // Brick placement: where the bricks of a volume go.
         .target(name: "Allocation", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
 
+        // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
+        .target(name: "HeketiAPI", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
+
+
         // MARK: - Entry
 
         // Command-line parsing and wiring of concrete dependencies.
@@ -92,6 +96,7 @@ let package = Package(
         .testTarget(name: "StorageModelTests", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AllocationTests", dependencies: ["Allocation", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"], swiftSettings: swiftSettings),
     ]
 )
