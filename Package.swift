@@ -73,6 +73,11 @@ let package = Package(
         .target(name: "HeketiAPI", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
 
 
+        // MARK: - Behaviour
+
+        // The engine's pure half: actions, plans and planners.
+        .target(name: "Engine", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
+
         // MARK: - Entry
 
         // Command-line parsing and wiring of concrete dependencies.
@@ -97,6 +102,7 @@ let package = Package(
         .testTarget(
             name: "AllocationTests", dependencies: ["Allocation", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"], swiftSettings: swiftSettings),
     ]
 )
