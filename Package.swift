@@ -69,6 +69,8 @@ let package = Package(
         // Brick placement: where the bricks of a volume go.
         .target(name: "Allocation", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
 
+        // Prometheus counters, histograms and scrape-time gauges, rendered in the text format.
+        .target(name: "Metrics", swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
 
@@ -103,6 +105,7 @@ let package = Package(
             name: "AllocationTests", dependencies: ["Allocation", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"], swiftSettings: swiftSettings),
     ]
 )
