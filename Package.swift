@@ -74,8 +74,15 @@ let package = Package(
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
 
+        // MARK: - Adapters
+
+        // The embedded store: topology, operations and journal in SQLite, schema under migrations.
+        .target(name: "Store", dependencies: ["SQLite", "StorageModel"], swiftSettings: swiftSettings),
 
         // MARK: - Behaviour
+
+        // Heketi-compatible JWT: verification for the REST API, signing for clients.
+        .target(name: "Authentication", dependencies: ["Crypto"], swiftSettings: swiftSettings),
 
         // The engine's pure half: actions, plans and planners.
         .target(name: "Engine", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
@@ -104,6 +111,8 @@ let package = Package(
         .testTarget(
             name: "AllocationTests", dependencies: ["Allocation", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthenticationTests", dependencies: ["Authentication", "Crypto"], swiftSettings: swiftSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"], swiftSettings: swiftSettings),

@@ -1,0 +1,23 @@
+import CCrypto
+
+/// HMAC-SHA384 (RFC 2104, RFC 4231) over libcrypto's one-shot `HMAC`, the signature of HS384 JSON Web Tokens,
+/// which Heketi accepts alongside HS256.
+public enum HMACSHA384 {
+    /// The tag length in bytes.
+    public static let byteCount = 48
+
+    /// Returns the 48-byte HMAC-SHA384 tag of `message` under `key`; keys of any length are allowed.
+    public static func authenticate(
+        message: some Sequence<UInt8>, key: some Sequence<UInt8>
+    ) throws(CryptoError) -> [UInt8] {
+        try LibCrypto.hmac(digest: EVP_sha384(), byteCount: Self.byteCount, message: Array(message), key: Array(key))
+    }
+
+    /// Tells whether `tag` is the HMAC-SHA384 of `message` under `key`, comparing in constant time.
+    public static func isValid(
+        tag: some Sequence<UInt8>, message: some Sequence<UInt8>, key: some Sequence<UInt8>
+    ) throws(CryptoError) -> Bool {
+        let expected = try Self.authenticate(message: message, key: key)
+        return ConstantTime.equals(expected, Array(tag))
+    }
+}

@@ -1,0 +1,52 @@
+public import StorageModel
+
+/// The role of Brickyard's persistent state: topology, operations and their journals.
+///
+/// `SQLiteStore` is the production implementation; an `InMemoryClusterStore` for tests can conform too. Every
+/// write is a batch of `StoreChange`s applied atomically. Callers record an operation's intent and its new
+/// (pending) entries in one batch before the executor runs anything, then finalize or roll back in another.
+public protocol ClusterStore: Actor {
+    /// Everything stored, as a topology; without pending entries, only what unfinished operations do not mark.
+    func topology(includingPending: Bool) throws(StoreError) -> Topology
+
+    /// Applies `changes` in order, in one transaction: all of them, or (if any is refused) none.
+    func commit(_ changes: [StoreChange]) throws(StoreError)
+
+    /// Reads the topology (pending entries included) and commits what `plan` returns from it, with no other write
+    /// in between: allocation and reservation are one atomic step, so concurrent creates cannot over-commit.
+    /// `plan` returns no changes to commit nothing (for example when placement fails) and hands `value` back.
+    func commit<Value: Sendable>(planning plan: @Sendable (Topology) -> (changes: [StoreChange], value: Value))
+        throws(StoreError) -> Value
+
+    /// The entries an unfinished operation marks, children first.
+    func pendingEntries(of operation: OperationID) throws(StoreError) -> [StoreEntry]
+    /// Every marked entry with the operation that marks it (what `GET /volumes` hides, what recovery cleans).
+    func pendingMarkers() throws(StoreError) -> [StoreEntry: OperationID]
+
+    func operation(_ id: OperationID) throws(StoreError) -> OperationRecord?
+    /// Operations in creation order, all of them or those with `status`.
+    func operations(status: OperationStatus?) throws(StoreError) -> [OperationRecord]
+    /// Pending and running operations in creation order: what start-up recovery resumes or rolls back.
+    func unfinishedOperations() throws(StoreError) -> [OperationRecord]
+    /// The operation's steps in order.
+    func journal(of operation: OperationID) throws(StoreError) -> [JournalEntry]
+    /// Deletes finished operations (and their journals) finished before `cutoff`, except any that still mark
+    /// entries; returns how many went.
+    func pruneFinishedOperations(olderThan cutoff: UnixTime) throws(StoreError) -> Int
+
+    /// Everything stored as sorted-key JSON (`GET /db/dump`).
+    func dump() throws(StoreError) -> [UInt8]
+    /// Writes a consistent copy of the database to `path` (`GET /backup/db`).
+    func backup(to path: String) throws(StoreError)
+}
+
+extension ClusterStore {
+    /// The whole topology, pending entries included: what the allocator must see.
+    public func topology() throws(StoreError) -> Topology {
+        try self.topology(includingPending: true)
+    }
+
+    public func commit(_ change: StoreChange) throws(StoreError) {
+        try self.commit([change])
+    }
+}

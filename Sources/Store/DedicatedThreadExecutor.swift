@@ -1,0 +1,77 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A serial executor that runs every job on one thread of its own.
+///
+/// `sqlite3_step` and the fsync behind each commit block their thread; running the store's actor here keeps them
+/// off Swift's cooperative pool, whose few threads the HTTP handlers and the controller share. Jobs run in the
+/// order they were enqueued. `stop()` lets the thread finish what is queued and exit.
+final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
+    // Guarded by `condition`.
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+    private var stopping = false
+    /// The running thread, compared by `pthread_equal` because `Thread.current` may be a fresh wrapper object.
+    private var thread: pthread_t?
+
+    init(name: String) {
+        let thread = Thread { [self] in
+            // Named from inside: on Linux, a name set before `start()` is not applied, and the new thread would
+            // otherwise show its creator's name in `top -H` and in crash reports.
+            Thread.current.name = name
+            self.condition.lock()
+            self.thread = pthread_self()
+            self.condition.unlock()
+            self.runJobs()
+        }
+        thread.start()
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        self.condition.lock()
+        self.jobs.append(job)
+        self.condition.signal()
+        self.condition.unlock()
+    }
+
+    /// Lets the thread exit once the queue is empty; called when the owning actor is released.
+    func stop() {
+        self.condition.lock()
+        self.stopping = true
+        self.condition.signal()
+        self.condition.unlock()
+    }
+
+    /// Lets `assumeIsolated` and isolation checks succeed on this executor's thread.
+    func checkIsolated() {
+        self.condition.lock()
+        let thread = self.thread
+        self.condition.unlock()
+        precondition(thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false, "not on the store's thread")
+    }
+
+    private func runJobs() {
+        let executor = self.asUnownedSerialExecutor()
+        while true {
+            self.condition.lock()
+            while self.jobs.isEmpty && !self.stopping {
+                self.condition.wait()
+            }
+            if self.jobs.isEmpty {
+                self.thread = nil
+                self.condition.unlock()
+                return
+            }
+            let batch = self.jobs
+            self.jobs.removeAll(keepingCapacity: true)
+            self.condition.unlock()
+            for job in batch {
+                job.runSynchronously(on: executor)
+            }
+        }
+    }
+}

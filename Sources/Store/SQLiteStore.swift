@@ -1,0 +1,98 @@
+public import StorageModel
+
+/// The embedded store: Brickyard's topology, operations and journal in one SQLite database.
+///
+/// An actor owning the only connection, so writes are serialized in-process and each `commit` is one
+/// `BEGIN IMMEDIATE` transaction. It runs on a thread of its own (`DedicatedThreadExecutor`) because SQLite calls
+/// block. Reads come from a cache of the topology tables, dropped on every commit and whenever
+/// `PRAGMA data_version` shows another connection wrote.
+public actor SQLiteStore: ClusterStore {
+    let database: StoreDatabase
+    private let executor: DedicatedThreadExecutor
+    private var cache: Cache?
+
+    /// What was last read, for the data version it was read at; topologies are built on first request.
+    private struct Cache {
+        var dataVersion: Int64
+        var entries: StoredEntries
+        var topologies: [Bool: Topology] = [:]
+    }
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor {
+        self.executor.asUnownedSerialExecutor()
+    }
+
+    /// Opens or creates the database at `path` (`":memory:"` for a private in-memory one) and migrates it.
+    ///
+    /// Runs on the caller's thread: it happens once, at start-up. Throws `schemaTooNew` for a database written by
+    /// a newer Brickyard, `walUnavailable` where write-ahead logging is refused.
+    public init(path: String) throws(StoreError) {
+        self.database = try StoreDatabase.open(path: path)
+        self.executor = DedicatedThreadExecutor(name: "brickyard-store")
+    }
+
+    deinit {
+        self.executor.stop()
+    }
+
+    // MARK: Topology
+
+    public func topology(includingPending: Bool) throws(StoreError) -> Topology {
+        var cache = try self.freshCache()
+        if let topology = cache.topologies[includingPending] {
+            return topology
+        }
+        let topology = cache.entries.topology(includingPending: includingPending)
+        cache.topologies[includingPending] = topology
+        self.cache = cache
+        return topology
+    }
+
+    public func pendingEntries(of operation: OperationID) throws(StoreError) -> [StoreEntry] {
+        try self.freshCache().entries.entries(pendingFor: operation)
+    }
+
+    public func pendingMarkers() throws(StoreError) -> [StoreEntry: OperationID] {
+        try self.freshCache().entries.pendingMarkers
+    }
+
+    /// The cached entries, reread if this is the first read, the store committed, or another connection did.
+    private func freshCache() throws(StoreError) -> Cache {
+        let version = try self.database.dataVersion()
+        if let cache = self.cache, cache.dataVersion == version {
+            return cache
+        }
+        let cache = Cache(dataVersion: version, entries: try self.database.readEntries())
+        self.cache = cache
+        return cache
+    }
+
+    // MARK: Writing
+
+    public func commit(_ changes: [StoreChange]) throws(StoreError) {
+        guard !changes.isEmpty else { return }
+        // Whatever happens, the cache may no longer match the tables.
+        defer { self.cache = nil }
+        try self.database.transaction { () throws(StoreError) in
+            for change in changes {
+                try self.database.apply(change)
+            }
+        }
+    }
+
+    public func commit<Value: Sendable>(planning plan: @Sendable (Topology) -> (changes: [StoreChange], value: Value))
+        throws(StoreError) -> Value
+    {
+        var wrote = false
+        defer { if wrote { self.cache = nil } }
+        return try self.database.transaction { () throws(StoreError) -> Value in
+            // Read inside the write transaction: no other connection can commit between reading and writing.
+            let planned = plan(try self.topology(includingPending: true))
+            wrote = !planned.changes.isEmpty
+            for change in planned.changes {
+                try self.database.apply(change)
+            }
+            return planned.value
+        }
+    }
+}
