@@ -42,7 +42,7 @@ let package = Package(
         // SQLite: the embedded store.
         .systemLibrary(
             name: "CSQLite", path: "Sources/C/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        // OpenSSL libcrypto: SHA-256 and HMAC-SHA256 for JWT.
+        // OpenSSL libcrypto: SHA-256 and HMAC for JWT.
         .systemLibrary(
             name: "CCrypto", path: "Sources/C/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
         // A SQLite connection, statements and transactions.
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
-        // SHA-256 and HMAC-SHA256 over libcrypto.
+        // SHA-256 and HMAC-SHA256/384/512 over libcrypto.
         .target(name: "Crypto", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
 
         // MARK: - Pure core (no I/O, no Dispatch, no C)
@@ -69,23 +69,25 @@ let package = Package(
         // Brick placement: where the bricks of a volume go.
         .target(name: "Allocation", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
 
-        // Prometheus counters, histograms and scrape-time gauges, rendered in the text format.
-        .target(name: "Metrics", swiftSettings: swiftSettings),
+        // The engine's pure half: actions, plans with rollback, and planners.
+        .target(name: "Engine", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
+        // Prometheus counters, histograms and scrape-time gauges, rendered in the text format.
+        .target(name: "Metrics", swiftSettings: swiftSettings),
 
         // MARK: - Adapters
 
         // The embedded store: topology, operations and journal in SQLite, schema under migrations.
         .target(name: "Store", dependencies: ["SQLite", "StorageModel"], swiftSettings: swiftSettings),
+        // Server configuration from heketi.json-compatible JSON or YAML files and the environment.
+        .target(
+            name: "Configuration", dependencies: ["YAML", "StorageModel", "Allocation"], swiftSettings: swiftSettings),
 
         // MARK: - Behaviour
 
         // Heketi-compatible JWT: verification for the REST API, signing for clients.
         .target(name: "Authentication", dependencies: ["Crypto"], swiftSettings: swiftSettings),
-
-        // The engine's pure half: actions, plans and planners.
-        .target(name: "Engine", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
 
         // MARK: - Entry
 
@@ -110,9 +112,12 @@ let package = Package(
         .testTarget(name: "StorageModelTests", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AllocationTests", dependencies: ["Allocation", "StorageModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StorageModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "AuthenticationTests", dependencies: ["Authentication", "Crypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuthenticationTests", dependencies: ["Authentication", "Crypto"], swiftSettings: swiftSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"], swiftSettings: swiftSettings),

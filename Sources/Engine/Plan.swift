@@ -1,5 +1,3 @@
-public import StorageModel
-
 /// An ordered list of actions that realises one intent, and the store changes that come with it.
 ///
 /// The first actions that touch nodes (brick creation) are independent of each other and may run in

@@ -1,4 +1,4 @@
-public import Synchronization
+internal import Synchronization
 
 /// Holds Prometheus metrics and renders them in the text exposition format for `GET /metrics`.
 ///
