@@ -89,6 +89,11 @@ let package = Package(
         // Heketi-compatible JWT: verification for the REST API, signing for clients.
         .target(name: "Authentication", dependencies: ["Crypto"], swiftSettings: swiftSettings),
 
+        // The REST API: the route table, request handling and Heketi's async operation protocol.
+        .target(
+            name: "RESTAPI", dependencies: ["StorageModel", "HeketiAPI", "Store", "Authentication"],
+            swiftSettings: swiftSettings),
+
         // MARK: - Entry
 
         // Command-line parsing and wiring of concrete dependencies.
@@ -120,6 +125,7 @@ let package = Package(
             name: "AuthenticationTests", dependencies: ["Authentication", "Crypto"], swiftSettings: swiftSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
+        .testTarget(name: "RESTAPITests", dependencies: ["RESTAPI", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"], swiftSettings: swiftSettings),
     ]
 )
