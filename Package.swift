@@ -48,12 +48,14 @@ let package = Package(
 
         // MARK: - Wrappers (each owns one C library; no domain imports)
 
+        // Header fields shared by the HTTP client and server wrappers (no C library of its own).
+        .target(name: "HTTPTypes", swiftSettings: swiftSettings),
         // An HTTP client over libcurl.
-        .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "Curl", dependencies: ["CCurl", "HTTPTypes"], swiftSettings: swiftSettings),
         // A YAML node tree with source marks, parsed and emitted by libyaml.
         .target(name: "YAML", dependencies: ["CYAML"], swiftSettings: swiftSettings),
         // An HTTP server over libmicrohttpd with async handlers.
-        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: swiftSettings),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "HTTPTypes"], swiftSettings: swiftSettings),
         // A SQLite connection, statements and transactions.
         .target(name: "SQLite", dependencies: ["CSQLite"], swiftSettings: swiftSettings),
         // SHA-256 and HMAC-SHA256/384/512 over libcrypto.
@@ -109,9 +111,10 @@ let package = Package(
 
         // MARK: - Tests (one target per module)
 
-        .testTarget(name: "CurlTests", dependencies: ["Curl", "HTTPServer"], swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPTypesTests", dependencies: ["HTTPTypes"], swiftSettings: swiftSettings),
+        .testTarget(name: "CurlTests", dependencies: ["Curl", "HTTPServer", "HTTPTypes"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Curl"], swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Curl", "HTTPTypes"], swiftSettings: swiftSettings),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: swiftSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageModelTests", dependencies: ["StorageModel"], swiftSettings: swiftSettings),

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+internal import HTTPTypes
 
 /// One request on a pooled handle: options from the request and configuration, callbacks into a
 /// `ResponseCollector`, then `curl_easy_perform`.

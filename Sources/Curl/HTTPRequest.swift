@@ -1,4 +1,5 @@
 public import Foundation
+public import HTTPTypes
 
 /// An HTTP request for `HTTPClient`: a value, so it can be built and inspected without any I/O.
 public struct HTTPRequest: Sendable {

@@ -1,4 +1,5 @@
 public import Foundation
+public import HTTPTypes
 
 /// An HTTP response as received; redirects are not followed unless configured, so this may be a 3xx.
 public struct HTTPResponse: Sendable {

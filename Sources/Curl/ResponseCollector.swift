@@ -1,4 +1,5 @@
 import Foundation
+internal import HTTPTypes
 import Synchronization
 
 /// What libcurl's write and header callbacks fill in during one `curl_easy_perform`, reached through the

@@ -1,3 +1,4 @@
+public import HTTPTypes
 /// One HTTP request as the handler sees it: fully received, body included.
 ///
 /// Public initializer so routers can be tested without a socket.
@@ -9,14 +10,14 @@ public struct HTTPServerRequest: Sendable {
     /// The query exactly as sent, without the `?`; empty when there is none.
     public var rawQuery: String
     /// The request header fields.
-    public var headers: HTTPServerHeaders
+    public var headers: HTTPHeaders
     /// The request body.
     public var body: [UInt8]
     /// The client's numeric IP address, when known.
     public var remoteAddress: String?
 
     public init(
-        method: String, path: String, rawQuery: String = "", headers: HTTPServerHeaders = [:], body: [UInt8] = [],
+        method: String, path: String, rawQuery: String = "", headers: HTTPHeaders = [:], body: [UInt8] = [],
         remoteAddress: String? = nil
     ) {
         self.method = method

@@ -1,11 +1,12 @@
+public import HTTPTypes
 /// What a handler answers: status, header fields and body. The server sets `Content-Length` itself and ignores one
 /// set here.
 public struct HTTPServerResponse: Sendable {
     public var status: Int
-    public var headers: HTTPServerHeaders
+    public var headers: HTTPHeaders
     public var body: [UInt8]
 
-    public init(status: Int = 200, headers: HTTPServerHeaders = [:], body: [UInt8] = []) {
+    public init(status: Int = 200, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -1,4 +1,5 @@
 import CMicroHTTPD
+internal import HTTPTypes
 
 /// The libmicrohttpd callbacks: they run on libmicrohttpd's polling threads, accumulate each request, and bridge
 /// to the async handler by suspending the connection while a Swift task runs it.
@@ -127,7 +128,7 @@ enum MHDCallbacks {
     }
 
     /// Collects the request header fields with `MHD_get_connection_values`.
-    private static func headers(of connection: OpaquePointer) -> HTTPServerHeaders {
+    private static func headers(of connection: OpaquePointer) -> HTTPHeaders {
         var fields: [(name: String, value: String)] = []
         withUnsafeMutablePointer(to: &fields) { pointer in
             _ = MHD_get_connection_values(
@@ -141,7 +142,7 @@ enum MHDCallbacks {
                     return .YES
                 }, pointer)
         }
-        return HTTPServerHeaders(fields)
+        return HTTPHeaders(fields)
     }
 }
 

@@ -1,4 +1,5 @@
 import CMicroHTTPD
+internal import HTTPTypes
 
 /// Turns an `HTTPServerResponse` into a libmicrohttpd response and queues it (`MHD_create_response_from_buffer`,
 /// `MHD_add_response_header`, `MHD_queue_response`).
@@ -30,7 +31,7 @@ enum MHDResponder {
             return nil
         }
         defer { MHD_destroy_response(created) }
-        for field in response.headers where !HTTPServerHeaders.sameName(field.name, "Content-Length") {
+        for field in response.headers where !HTTPHeaders.sameName(field.name, "Content-Length") {
             guard MHD_add_response_header(created, field.name, field.value) == .YES else {
                 core.log("MHD_add_response_header rejected header field \"\(field.name)\"")
                 return nil

@@ -1,6 +1,7 @@
 import Curl
 import Foundation
 import HTTPServer
+import HTTPTypes
 import Testing
 
 @Suite struct HTTPServerDaemonTests {

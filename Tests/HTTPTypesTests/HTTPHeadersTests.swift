@@ -1,9 +1,9 @@
-import HTTPServer
+import HTTPTypes
 import Testing
 
-@Suite struct HTTPServerHeadersTests {
+@Suite struct HTTPHeadersTests {
     @Test func lookupIgnoresCaseAndKeepsOrder() {
-        var headers: HTTPServerHeaders = ["Content-Type": "text/plain", "X-Tag": "a"]
+        var headers: HTTPHeaders = ["Content-Type": "text/plain", "X-Tag": "a"]
         headers.add(name: "x-tag", value: "b")
         #expect(headers["content-type"] == "text/plain")
         #expect(headers["CONTENT-TYPE"] == "text/plain")
@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func setReplacesEveryFieldWithTheName() {
-        var headers: HTTPServerHeaders = ["A": "1", "a": "2", "B": "3"]
+        var headers: HTTPHeaders = ["A": "1", "a": "2", "B": "3"]
         headers.set(name: "A", value: "9")
         #expect(headers.values(for: "a") == ["9"])
         #expect(headers.count == 2)
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func punctuationIsNotFoldedLikeLetters() {
-        let headers: HTTPServerHeaders = ["X@": "1"]
+        let headers: HTTPHeaders = ["X@": "1"]
         #expect(headers["X`"] == nil)
         #expect(headers["x@"] == "1")
     }
