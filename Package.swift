@@ -61,6 +61,9 @@ let package = Package(
         // SHA-256 and HMAC-SHA256/384/512 over libcrypto.
         .target(name: "Crypto", dependencies: ["CCrypto"], swiftSettings: swiftSettings),
 
+        // Structured one-line-per-event logging with levels.
+        .target(name: "EventLog", swiftSettings: swiftSettings),
+
         // MARK: - Pure core (no I/O, no Dispatch, no C)
 
         // IDs, byte sizes, topology, volumes, durability and their validation.
@@ -71,12 +74,13 @@ let package = Package(
         // Brick placement: where the bricks of a volume go.
         .target(name: "Allocation", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
 
+        // Prometheus counters, histograms and scrape-time gauges, rendered in the text format.
+        .target(name: "Metrics", swiftSettings: swiftSettings),
+
         // The engine's pure half: actions, plans with rollback, and planners.
         .target(name: "Engine", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
-        .target(name: "HeketiAPI", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
-        // Prometheus counters, histograms and scrape-time gauges, rendered in the text format.
-        .target(name: "Metrics", swiftSettings: swiftSettings),
+        .target(name: "HeketiAPI", dependencies: ["StorageModel", "Metrics"], swiftSettings: swiftSettings),
 
         // MARK: - Adapters
 
@@ -86,14 +90,27 @@ let package = Package(
         .target(
             name: "Configuration", dependencies: ["YAML", "StorageModel", "Allocation"], swiftSettings: swiftSettings),
 
+        // Runs the engine's actions on Gluster nodes: the executor protocol and the mock.
+        .target(name: "Executor", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
+
         // MARK: - Behaviour
+
+        // The mutation path: plan against the store, record intent and journal, apply through the executor, recover.
+        .target(
+            name: "Operations",
+            dependencies: ["StorageModel", "Allocation", "Engine", "Store", "Executor", "EventLog"],
+            swiftSettings: swiftSettings),
 
         // Heketi-compatible JWT: verification for the REST API, signing for clients.
         .target(name: "Authentication", dependencies: ["Crypto"], swiftSettings: swiftSettings),
 
         // The REST API: the route table, request handling and Heketi's async operation protocol.
         .target(
-            name: "RESTAPI", dependencies: ["StorageModel", "HeketiAPI", "Store", "Authentication"],
+            name: "RESTAPI",
+            dependencies: [
+                "StorageModel", "HeketiAPI", "Store", "Authentication", "Operations", "HTTPServer", "HTTPTypes",
+                "Metrics", "EventLog",
+            ],
             swiftSettings: swiftSettings),
 
         // MARK: - Entry
@@ -101,13 +118,17 @@ let package = Package(
         // Command-line parsing and wiring of concrete dependencies.
         .target(
             name: "Commands",
-            dependencies: ["StorageModel", "Allocation"],
+            dependencies: [
+                "StorageModel", "Allocation", "Configuration", "Store", "Executor", "Operations", "RESTAPI",
+                "HTTPServer", "Metrics", "EventLog",
+            ],
             swiftSettings: swiftSettings),
         // The `brickyard` executable: hands argv to Commands.
         .executableTarget(name: "BrickyardMain", dependencies: ["Commands"], swiftSettings: swiftSettings),
         // The `brickyard-bench` executable: performance scenarios, one JSON line each.
         .executableTarget(
-            name: "BrickyardBench", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
+            name: "BrickyardBench",
+            dependencies: ["StorageModel", "Allocation", "Curl", "HTTPTypes", "HeketiAPI"], swiftSettings: swiftSettings),
 
         // MARK: - Tests (one target per module)
 
@@ -121,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "AllocationTests", dependencies: ["Allocation", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel"], swiftSettings: swiftSettings),
+            name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel", "Metrics"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"], swiftSettings: swiftSettings),
         .testTarget(
@@ -129,6 +150,11 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
         .testTarget(name: "RESTAPITests", dependencies: ["RESTAPI", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: ["Operations", "Executor", "Engine", "Store", "StorageModel", "Allocation"],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(name: "CommandsTests", dependencies: ["Commands"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,7 +1,9 @@
 // brickyard-bench: performance scenarios, one JSON line each.
 //
 //   swift run -c release brickyard-bench allocator [--quick] [--packing-thresholds DEVICE NODE]
+//   swift run -c release brickyard-bench api [--quick] [--server PATH] [--volumes N] [--creates N]
 import Allocation
+import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -14,6 +16,15 @@ case "allocator":
         benchmark.policy.nodePackingThreshold = node
     }
     benchmark.run()
+case "api":
+    do {
+        try await APIBenchmark(arguments: Array(arguments.dropFirst())).run()
+    } catch {
+        FileHandle.standardError.write(Data("brickyard-bench api: \(error)\n".utf8))
+        if case APIBenchmarkError.usage = error { exit(2) }
+        exit(1)
+    }
 default:
     print("usage: brickyard-bench allocator [--quick] [--packing-thresholds DEVICE NODE]")
+    print("       " + APIBenchmark.usage.dropFirst("usage: ".count))
 }

@@ -11,6 +11,7 @@ public enum BrickyardCommand {
         usage: brickyard <command> [options]
 
         commands:
+          serve      run the Heketi-compatible REST server
           simulate   place volumes on a synthetic cluster and show where the bricks go
           version    print the version
 
@@ -36,6 +37,12 @@ public enum BrickyardCommand {
             switch name {
             case "version", "--version":
                 output("brickyard \(Self.version)")
+            case "serve":
+                if rest.contains("--help") {
+                    output(ServeCommand.help)
+                    return 0
+                }
+                return try ServeCommand(arguments: rest).run(errors: errors)
             case "simulate":
                 if rest.contains("--help") {
                     output(SimulateCommand.help)

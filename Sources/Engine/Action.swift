@@ -22,6 +22,10 @@ public enum Action: Hashable, Sendable, Codable {
     case startVolume(volume: VolumeID)
     /// `gluster volume add-brick` with whole sets.
     case addBricks(volume: VolumeID, bricks: [BrickID])
+    /// `gluster volume replace-brick … commit force`: moves one member of a set to a new brick (evacuation).
+    case replaceBrick(volume: VolumeID, old: BrickID, new: BrickID)
+    /// Rereads a device's size from the node (the volume group may have grown).
+    case resyncDevice(device: DeviceID)
     /// `gluster volume rebalance start` after an expansion.
     case rebalance(volume: VolumeID)
     /// `gluster volume stop force`.
@@ -39,7 +43,7 @@ public enum Action: Hashable, Sendable, Codable {
         case .createVolume(let volume, _): return .deleteVolume(volume: volume)
         case .startVolume(let volume): return .stopVolume(volume: volume)
         case .detachPeer, .tearDownDevice, .destroyBrick, .setOptions, .addBricks, .rebalance, .stopVolume,
-            .deleteVolume:
+            .deleteVolume, .replaceBrick, .resyncDevice:
             return nil
         }
     }
@@ -57,6 +61,8 @@ public enum Action: Hashable, Sendable, Codable {
         case .setOptions: return "set_options"
         case .startVolume: return "start_volume"
         case .addBricks: return "add_bricks"
+        case .replaceBrick: return "replace_brick"
+        case .resyncDevice: return "resync_device"
         case .rebalance: return "rebalance"
         case .stopVolume: return "stop_volume"
         case .deleteVolume: return "delete_volume"

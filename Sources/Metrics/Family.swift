@@ -54,3 +54,12 @@ struct HistogramSeries {
         self.counts = Array(repeating: 0, count: bucketCount)
     }
 }
+
+extension HistogramSeries {
+    /// Counts `value` in every bucket whose upper bound it does not exceed.
+    mutating func record(_ value: Double, buckets: [Double]) {
+        for (index, bound) in buckets.enumerated() where value <= bound { self.counts[index] += 1 }
+        self.count += 1
+        self.sum += value
+    }
+}

@@ -53,13 +53,10 @@ public final class MetricsRegistry: Sendable {
 
     func observe(_ value: Double, in name: String, labels: [String]) {
         self.state.withLock { state in
-            guard var family = state.families[name] else { return }
-            var series = family.series[labels] ?? HistogramSeries(bucketCount: family.buckets.count)
-            for (index, bound) in family.buckets.enumerated() where value <= bound { series.counts[index] += 1 }
-            series.count += 1
-            series.sum += value
-            family.series[labels] = series
-            state.families[name] = family
+            guard let buckets = state.families[name]?.buckets else { return }
+            // Mutated in place: copying the family out would copy every series on each observation.
+            state.families[name]?.series[labels, default: HistogramSeries(bucketCount: buckets.count)]
+                .record(value, buckets: buckets)
         }
     }
 
@@ -69,9 +66,12 @@ public final class MetricsRegistry: Sendable {
     }
 
     /// Renders every family in the Prometheus text format, version 0.0.4.
-    public func render() -> String {
+    ///
+    /// `additionalGauges` are rendered with the collectors' samples: gauges the caller computed from state it had to
+    /// await, such as a store snapshot.
+    public func render(additionalGauges: [GaugeSample] = []) -> String {
         var output = ""
-        let gauges = self.collectors.withLock { $0 }.flatMap { $0() }
+        let gauges = self.collectors.withLock { $0 }.flatMap { $0() } + additionalGauges
         var gaugeOrder: [String] = []
         var gaugeGroups: [String: [GaugeSample]] = [:]
         for sample in gauges {

@@ -46,5 +46,6 @@ public enum StoreChange: Hashable, Sendable {
     /// Sets status and result and stamps `updatedAt`; a finished status also stamps `finishedAt`.
     case setOperationStatus(OperationID, OperationStatus, result: String? = nil, at: UnixTime)
     case appendJournal(JournalEntry)
+    /// A nil `detail` keeps the one recorded before (a failed step that is then undone keeps its error).
     case setJournalState(OperationID, step: Int, JournalState, detail: String? = nil, at: UnixTime)
 }

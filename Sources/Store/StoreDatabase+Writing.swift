@@ -77,7 +77,7 @@ extension StoreDatabase {
         case .appendJournal(let entry): return try self.insert(Tables.journal, entry, pending: nil)
         case .setJournalState(let operation, let step, let state, let detail, let time):
             return try self.run(
-                "UPDATE journal SET state = ?3, detail = ?4, updated_at = ?5 WHERE operation_id = ?1 AND step = ?2",
+                "UPDATE journal SET state = ?3, detail = COALESCE(?4, detail), updated_at = ?5 WHERE operation_id = ?1 AND step = ?2",
                 [
                     .text(operation.description), .integer(Int64(step)), .text(state.rawValue),
                     detail.map { .text($0) } ?? .null, .integer(time.seconds),

@@ -1,0 +1,138 @@
+internal import Configuration
+internal import EventLog
+internal import Executor
+internal import Foundation
+internal import HTTPServer
+internal import Metrics
+internal import Operations
+internal import RESTAPI
+internal import StorageModel
+internal import Store
+
+/// `brickyard serve`: the Heketi-compatible REST server over the embedded SQLite store.
+///
+/// Wiring only: it resolves the configuration, opens the store, picks the executor, recovers unfinished
+/// operations, and runs the HTTP server until SIGTERM or SIGINT, then drains requests and operations.
+struct ServeCommand {
+    static let help = """
+        usage: brickyard serve [--config FILE] [--listen HOST:PORT] [--db PATH] [--executor mock|local|ssh|kubectl]
+                               [--admin-key K] [--user-key K] [--disable-auth] [--allow-unauthenticated-remote]
+                               [--tls-cert PEM --tls-key PEM] [--log-level debug|info|warning|error]
+
+        Serves Heketi's REST API (existing heketi-cli and client libraries work unchanged) with state in SQLite.
+        Defaults: listen 127.0.0.1:8080, db brickyard.db, executor mock. FILE may be Heketi's heketi.json or YAML.
+        HEKETI_ADMIN_KEY, HEKETI_USER_KEY and BRICKYARD_* variables override the file; flags override both.
+        The mock executor reports every device as BRICKYARD_MOCK_DEVICE_SIZE_GIB (default 500) GiB and takes
+        BRICKYARD_MOCK_DELAY_MS per action (default 0).
+
+        example: brickyard serve --listen 127.0.0.1:8080 --db /var/lib/brickyard/brickyard.db --admin-key secret
+        """
+
+    static let flagNames: Set<String> = ["disable-auth", "allow-unauthenticated-remote"]
+
+    var configPath: String?
+    var overrides: CommandLineOverrides
+    var tlsCertificate: String?
+    var tlsKey: String?
+    var logLevel: Logger.Level
+
+    init(arguments: [String]) throws(UsageError) {
+        var list = try ArgumentList(arguments, flagNames: Self.flagNames)
+        self.configPath = list.string("config")
+        self.overrides = CommandLineOverrides(
+            listen: list.string("listen"), databasePath: list.string("db"), executor: list.string("executor"),
+            adminKey: list.string("admin-key"), userKey: list.string("user-key"), disableAuth: list.flag("disable-auth"),
+            allowUnauthenticatedRemote: list.flag("allow-unauthenticated-remote"))
+        self.tlsCertificate = list.string("tls-cert")
+        self.tlsKey = list.string("tls-key")
+        let level = try list.choice("log-level", default: "info", from: Logger.Level.allCases.map(\.name))
+        self.logLevel = Logger.Level(name: level) ?? .info
+        try list.finish()
+        guard (self.tlsCertificate == nil) == (self.tlsKey == nil) else {
+            throw UsageError("--tls-cert and --tls-key go together")
+        }
+    }
+
+    /// Runs until a signal stops the server; returns the exit code.
+    func run(errors: (String) -> Void) -> Int32 {
+        let log = Logger(minimumLevel: self.logLevel).with(("component", "serve"))
+        let server: ServerAssembly
+        do throws(StartupError) {
+            server = try self.assemble(log: log)
+        } catch {
+            errors("brickyard serve: \(error.message)")
+            return 1
+        }
+        let finished = DispatchSemaphore(value: 0)
+        let exitCode = ExitCodeBox()
+        Task {
+            exitCode.set(await server.run())
+            finished.signal()
+        }
+        finished.wait()
+        return exitCode.value
+    }
+
+    struct StartupError: Error {
+        var message: String
+    }
+
+    private func assemble(log: Logger) throws(StartupError) -> ServerAssembly {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration: ServerConfiguration
+        do throws(ConfigurationError) {
+            let file = try self.configPath.map { path throws(ConfigurationError) in try ConfigurationFile.load(path: path) }
+            let resolved = try ServerConfiguration.resolve(file: file, environment: environment, overrides: self.overrides)
+            for warning in resolved.warnings { log.warning("configuration_warning", ("message", warning)) }
+            configuration = resolved.0
+        } catch {
+            throw StartupError(message: error.description)
+        }
+        try DatabaseFile.checkIsSQLite(configuration.databasePath)
+        let store: SQLiteStore
+        do throws(StoreError) {
+            store = try SQLiteStore(path: configuration.databasePath)
+        } catch {
+            throw StartupError(message: "cannot open the database \(configuration.databasePath): \(error)")
+        }
+        let executor = try Self.executor(configuration.executor, environment: environment)
+        var tls: HTTPServerConfiguration.TLS?
+        if let certificate = self.tlsCertificate, let key = self.tlsKey {
+            guard let certificatePEM = try? String(contentsOfFile: certificate, encoding: .utf8),
+                let keyPEM = try? String(contentsOfFile: key, encoding: .utf8)
+            else {
+                throw StartupError(message: "cannot read --tls-cert \(certificate) or --tls-key \(key)")
+            }
+            tls = HTTPServerConfiguration.TLS(certificatePEM: certificatePEM, privateKeyPEM: keyPEM)
+        }
+        log.info("configuration", ("summary", configuration.description))
+        return ServerAssembly(configuration: configuration, store: store, executor: executor, tls: tls, log: log)
+    }
+
+    static func executor(_ kind: ExecutorKind, environment: [String: String]) throws(StartupError) -> any NodeExecutor {
+        switch kind {
+        case .mock:
+            let size = Int64(environment["BRICKYARD_MOCK_DEVICE_SIZE_GIB"] ?? "") ?? 500
+            let delay = Int(environment["BRICKYARD_MOCK_DELAY_MS"] ?? "") ?? 0
+            guard size > 0, size < 1 << 30, delay >= 0 else {
+                throw StartupError(message: "BRICKYARD_MOCK_DEVICE_SIZE_GIB must be positive and BRICKYARD_MOCK_DELAY_MS not negative")
+            }
+            return MockExecutor(deviceSize: .gibibytes(size), delay: .milliseconds(delay))
+        case .local, .ssh, .kubectl:
+            throw StartupError(
+                message: "executor \(kind) is not available in this build; use --executor mock")
+        }
+    }
+}
+
+/// The exit code handed from the server task to the blocked main thread.
+final class ExitCodeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var code: Int32 = 0
+
+    func set(_ value: Int32) {
+        self.lock.withLock { self.code = value }
+    }
+
+    var value: Int32 { self.lock.withLock { self.code } }
+}

@@ -1,0 +1,82 @@
+public import Engine
+public import StorageModel
+import Synchronization
+
+/// An executor that changes nothing outside the process: it records every action, keeps a model of what would
+/// exist on the nodes (peers, devices, bricks, volumes) and reports every device as `deviceSize`.
+///
+/// Development servers run on it, and tests use it to see exactly what the engine asked for, to inject failures,
+/// and to check that nothing leaked.
+public final class MockExecutor: NodeExecutor {
+    /// What the mock's imaginary nodes hold.
+    public struct State: Sendable, Equatable {
+        public var calls: [Action] = []
+        public var peers: Set<NodeID> = []
+        public var devices: Set<DeviceID> = []
+        public var bricks: Set<BrickID> = []
+        public var volumes: Set<VolumeID> = []
+        public var startedVolumes: Set<VolumeID> = []
+    }
+
+    /// The size every device reports (Heketi's mock reports 500 GiB).
+    public let deviceSize: ByteCount
+    /// How long each action takes, to make operations observable while they run.
+    public let delay: Duration
+    private let state = Mutex(State())
+    private let failures = Mutex<[@Sendable (Action) -> String?]>([])
+
+    public static let defaultDeviceSize = ByteCount.gibibytes(500)
+
+    public init(deviceSize: ByteCount = MockExecutor.defaultDeviceSize, delay: Duration = .zero) {
+        self.deviceSize = deviceSize
+        self.delay = delay
+    }
+
+    /// A snapshot of the calls and the imaginary nodes.
+    public var snapshot: State { self.state.withLock { $0 } }
+
+    /// Makes every later action for which `rule` returns a message fail with it.
+    public func failWhen(_ rule: @escaping @Sendable (Action) -> String?) {
+        self.failures.withLock { $0.append(rule) }
+    }
+
+    public func clearFailures() {
+        self.failures.withLock { $0.removeAll() }
+    }
+
+    public func run(_ action: Action, in topology: Topology) async throws(ExecutorError) -> ActionOutcome {
+        if self.delay > .zero {
+            try? await Task.sleep(for: self.delay)
+        }
+        if let message = self.failures.withLock({ rules in rules.lazy.compactMap { $0(action) }.first }) {
+            self.state.withLock { $0.calls.append(action) }
+            throw ExecutorError(action: action.name, message: message)
+        }
+        return self.state.withLock { state in
+            state.calls.append(action)
+            return Self.apply(action, to: &state, deviceSize: self.deviceSize)
+        }
+    }
+
+    private static func apply(_ action: Action, to state: inout State, deviceSize: ByteCount) -> ActionOutcome {
+        switch action {
+        case .probePeer(let node): state.peers.insert(node)
+        case .detachPeer(let node): state.peers.remove(node)
+        case .setUpDevice(let device, _):
+            state.devices.insert(device)
+            return .deviceSize(deviceSize)
+        case .resyncDevice: return .deviceSize(deviceSize)
+        case .tearDownDevice(let device): state.devices.remove(device)
+        case .createBrick(let brick): state.bricks.insert(brick)
+        case .destroyBrick(let brick): state.bricks.remove(brick)
+        case .createVolume(let volume, _): state.volumes.insert(volume)
+        case .startVolume(let volume): state.startedVolumes.insert(volume)
+        case .stopVolume(let volume): state.startedVolumes.remove(volume)
+        case .deleteVolume(let volume):
+            state.volumes.remove(volume)
+            state.startedVolumes.remove(volume)
+        case .setOptions, .addBricks, .rebalance, .replaceBrick: break
+        }
+        return .completed
+    }
+}

@@ -1,0 +1,19 @@
+public import Engine
+public import StorageModel
+
+/// Runs the engine's actions on Gluster nodes. The applier hands every action the topology it was planned
+/// against (pending entries included), so an executor can look up hosts, devices and brick paths without a store.
+///
+/// Implementations: the mock (development and tests), and the command executors (local, ssh, kubectl exec).
+/// Undo actions must tolerate work that never happened (destroying a brick that is not there succeeds), because
+/// recovery after a crash cannot always know how far an action got.
+public protocol NodeExecutor: Sendable {
+    func run(_ action: Action, in topology: Topology) async throws(ExecutorError) -> ActionOutcome
+}
+
+/// What an action learnt on the node that the store must record.
+public enum ActionOutcome: Hashable, Sendable {
+    case completed
+    /// The usable size of a device just set up or resynced (read back from LVM).
+    case deviceSize(ByteCount)
+}

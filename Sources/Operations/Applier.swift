@@ -1,0 +1,188 @@
+import EventLog
+import Engine
+import Executor
+import Foundation
+import StorageModel
+import Store
+
+/// Runs an operation's plan through the executor, journaling every step, then finalizes or rolls back.
+///
+/// Each step is marked `started` in the store before it runs and `done` or `failed` after, so after a crash the
+/// journal tells which steps may have touched a node. Consecutive brick creations (or destructions) run
+/// concurrently: they touch different bricks, usually on different nodes, and are journaled as one batch.
+struct Applier: Sendable {
+    let store: any ClusterStore
+    let executor: any NodeExecutor
+    let clock: @Sendable () -> UnixTime
+    let log: Logger
+
+    /// How an application ended, for the operation's record.
+    struct Outcome: Sendable {
+        var status: OperationStatus
+        var result: String?
+    }
+
+    /// Runs `plan` from step `start` (0, or where recovery resumes) and records the end.
+    func apply(
+        _ operation: OperationID, intent: Intent, plan: Plan, location: String?, from start: Int = 0,
+        alreadyRan: Set<Int> = []
+    ) async -> Outcome {
+        var ran = alreadyRan
+        var step = start
+        var failure: String?
+        while step < plan.actions.count {
+            let batch = Self.batch(in: plan.actions, from: step)
+            do throws(StoreError) {
+                var changes = batch.map { StoreChange.setJournalState(operation, step: $0, .started, at: self.clock()) }
+                if step == 0 || step == start {
+                    changes.insert(.setOperationStatus(operation, .running, at: self.clock()), at: 0)
+                }
+                try await self.store.commit(changes)
+            } catch {
+                failure = "journal: \(error)"
+                break
+            }
+            ran.formUnion(batch)
+            let topology: Topology
+            do throws(StoreError) {
+                topology = try await self.store.topology(includingPending: true)
+            } catch {
+                failure = "reading topology: \(error)"
+                break
+            }
+            let results = await self.run(batch.map { ($0, plan.actions[$0]) }, in: topology)
+            var changes: [StoreChange] = []
+            for (index, result) in results {
+                switch result {
+                case .success(let outcome):
+                    changes.append(.setJournalState(operation, step: index, .done, at: self.clock()))
+                    if case .deviceSize(let size) = outcome, let device = Self.device(of: plan.actions[index]),
+                        var updated = topology.devices[device]
+                    {
+                        updated.total = size
+                        changes.append(.updateDevice(updated))
+                    }
+                case .failure(let error):
+                    changes.append(
+                        .setJournalState(operation, step: index, .failed, detail: error.description, at: self.clock()))
+                    failure = failure ?? error.description
+                }
+            }
+            do throws(StoreError) {
+                try await self.store.commit(changes)
+            } catch {
+                failure = failure ?? "journal: \(error)"
+            }
+            if failure != nil { break }
+            step += batch.count
+        }
+        if let failure {
+            return await self.fail(operation, intent: intent, plan: plan, ran: ran, reason: failure)
+        }
+        return await self.finish(operation, intent: intent, location: location)
+    }
+
+    /// Records success: the finalizer's changes and the status in one transaction.
+    func finish(_ operation: OperationID, intent: Intent, location: String?) async -> Outcome {
+        let now = self.clock()
+        do throws(StoreError) {
+            try await self.store.commit { topology in
+                let changes = OperationFinalizer.success(of: intent, operation: operation, in: topology)
+                return (changes + [.setOperationStatus(operation, .succeeded, result: location, at: now)], ())
+            }
+            return Outcome(status: .succeeded, result: location)
+        } catch {
+            self.log.error("operation_finalize_failed", ("operation", operation), ("error", error.description))
+            return await self.markFailed(operation, "finalizing failed: \(error)")
+        }
+    }
+
+    /// Undoes what the finalizer says, then records the failure with the reason.
+    func fail(
+        _ operation: OperationID, intent: Intent, plan: Plan, ran: Set<Int>, reason: String,
+        status: OperationStatus = .failed
+    ) async -> Outcome {
+        let topology: Topology
+        do throws(StoreError) {
+            topology = try await self.store.topology(includingPending: true)
+        } catch {
+            return await self.markFailed(operation, "\(reason); reading topology for rollback failed: \(error)")
+        }
+        let (undo, changes) = OperationFinalizer.failure(
+            of: intent, operation: operation, plan: plan, ran: ran, in: topology)
+        var undoFailures: [String] = []
+        for (step, action) in undo {
+            do throws(ExecutorError) {
+                _ = try await self.executor.run(action, in: topology)
+                try? await self.store.commit(.setJournalState(operation, step: step, .undone, at: self.clock()))
+            } catch {
+                undoFailures.append(error.description)
+            }
+        }
+        var result = reason
+        var final = changes
+        if !undoFailures.isEmpty {
+            // Keep the reservation: storage may still exist on a node, and hiding it is safer than reusing it.
+            result += "; rollback incomplete (\(undoFailures.joined(separator: "; "))), space stays reserved"
+            final = []
+        }
+        do throws(StoreError) {
+            try await self.store.commit(final + [.setOperationStatus(operation, status, result: result, at: self.clock())])
+        } catch {
+            return await self.markFailed(operation, "\(result); recording the rollback failed: \(error)")
+        }
+        return Outcome(status: status, result: result)
+    }
+
+    private func markFailed(_ operation: OperationID, _ message: String) async -> Outcome {
+        try? await self.store.commit(.setOperationStatus(operation, .failed, result: message, at: self.clock()))
+        return Outcome(status: .failed, result: message)
+    }
+
+    /// The steps from `start` that may run together: a run of brick creations or destructions, else one step.
+    static func batch(in actions: [Action], from start: Int) -> [Int] {
+        func kind(_ action: Action) -> Int? {
+            switch action {
+            case .createBrick: 0
+            case .destroyBrick: 1
+            default: nil
+            }
+        }
+        guard let first = kind(actions[start]) else { return [start] }
+        var end = start + 1
+        while end < actions.count, kind(actions[end]) == first { end += 1 }
+        return Array(start..<end)
+    }
+
+    private func run(_ steps: [(Int, Action)], in topology: Topology) async -> [(Int, Result<ActionOutcome, ExecutorError>)] {
+        if steps.count == 1, let (index, action) = steps.first {
+            do throws(ExecutorError) {
+                return [(index, .success(try await self.executor.run(action, in: topology)))]
+            } catch {
+                return [(index, .failure(error))]
+            }
+        }
+        let executor = self.executor
+        return await withTaskGroup(of: (Int, Result<ActionOutcome, ExecutorError>).self) { group in
+            for (index, action) in steps {
+                group.addTask {
+                    do throws(ExecutorError) {
+                        return (index, .success(try await executor.run(action, in: topology)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var results: [(Int, Result<ActionOutcome, ExecutorError>)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }
+        }
+    }
+
+    static func device(of action: Action) -> DeviceID? {
+        switch action {
+        case .setUpDevice(let device, _), .resyncDevice(let device): device
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,65 @@
+public import StorageModel
+public import Store
+
+/// What an operation is for. Recorded as the operation's intent before anything runs, so that a restarted
+/// server can finish or undo it from the store alone.
+public enum Intent: Hashable, Sendable, Codable {
+    case createVolume(VolumeID)
+    /// The volume grows to `size` with `sets` appended to its brick sets.
+    case expandVolume(VolumeID, size: ByteCount, sets: [[BrickID]])
+    case deleteVolume(VolumeID)
+    case addNode(NodeID)
+    case removeNode(NodeID)
+    case addDevice(DeviceID)
+    case removeDevice(DeviceID)
+    case resyncDevice(DeviceID)
+    /// A node or device changes state; going `failed` moves every brick it held to its replacement.
+    case setState(StateTarget, OperationalState, replacements: [BrickReplacement])
+
+    /// The operation type shown in `GET /operations/pending` and in metrics.
+    public var type: OperationType {
+        switch self {
+        case .createVolume: .volumeCreate
+        case .expandVolume: .volumeExpand
+        case .deleteVolume: .volumeDelete
+        case .addNode: .nodeAdd
+        case .removeNode: .nodeRemove
+        case .addDevice: .deviceAdd
+        case .removeDevice: .deviceRemove
+        case .resyncDevice: .deviceResync
+        case .setState(.node, _, _): "node.state"
+        case .setState(.device, _, _): "device.state"
+        }
+    }
+
+    /// How an interrupted operation is finished: creations are undone, removals are carried through (their
+    /// object is already hidden from clients, and half-removed storage is worse than none).
+    public var recovery: Recovery {
+        switch self {
+        case .createVolume, .expandVolume, .addNode, .addDevice, .setState: .rollBack
+        case .deleteVolume, .removeNode, .removeDevice, .resyncDevice: .goForward
+        }
+    }
+
+    public enum Recovery: Hashable, Sendable {
+        case rollBack
+        case goForward
+    }
+}
+
+/// The object whose state an operation changes.
+public enum StateTarget: Hashable, Sendable, Codable {
+    case node(NodeID)
+    case device(DeviceID)
+}
+
+/// One brick moved off a failed device: `new` takes `old`'s place in its set.
+public struct BrickReplacement: Hashable, Sendable, Codable {
+    public var old: BrickID
+    public var new: BrickID
+
+    public init(old: BrickID, new: BrickID) {
+        self.old = old
+        self.new = new
+    }
+}

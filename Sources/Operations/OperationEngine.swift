@@ -1,0 +1,271 @@
+public import EventLog
+import Engine
+public import Executor
+import Foundation
+public import StorageModel
+public import Store
+import Synchronization
+
+/// The one mutation path of Brickyard. Every source of desired state (REST, topology files, Kubernetes) asks it to
+/// change something; it plans the change against the store's topology and records intent, reservation and journal
+/// in one transaction (so concurrent requests never over-commit a device), then applies the plan in the background
+/// through the executor and finalizes or rolls back.
+///
+/// At most `maxInflightOperations` operations apply at once; beyond that, `submit` refuses with `busy` rather than
+/// queueing without bound. `recover()` finishes what a previous process left unfinished.
+public final class OperationEngine: Sendable {
+    public let store: any ClusterStore
+    public let settings: EngineSettings
+    private let applier: Applier
+    private let log: Logger
+    private let clock: @Sendable () -> UnixTime
+    private let running = Mutex<[OperationID: Task<Void, Never>]>([:])
+    private let admitted = Mutex(0)
+    /// Called when an operation ends (metrics): its type, status and how long it took.
+    private let onFinish: @Sendable (OperationType, OperationStatus, Duration) -> Void
+
+    public init(
+        store: any ClusterStore, executor: any NodeExecutor, settings: EngineSettings, log: Logger = .discarding,
+        clock: @escaping @Sendable () -> UnixTime = OperationEngine.systemClock,
+        onFinish: @escaping @Sendable (OperationType, OperationStatus, Duration) -> Void = { _, _, _ in }
+    ) {
+        self.store = store
+        self.settings = settings
+        self.log = log
+        self.clock = clock
+        self.onFinish = onFinish
+        self.applier = Applier(store: store, executor: executor, clock: clock, log: log)
+    }
+
+    @Sendable public static func systemClock() -> UnixTime {
+        UnixTime(seconds: Int64(Date().timeIntervalSince1970))
+    }
+
+    /// Operations admitted and not yet finished in this process.
+    public var inflightCount: Int { self.admitted.withLock { $0 } }
+
+    // MARK: Volumes
+
+    public func createVolume(_ spec: VolumeSpec) async throws(OperationError) -> (OperationID, VolumeID) {
+        var generator = SystemRandomNumberGenerator()
+        let volume = VolumeID.random(using: &generator)
+        let planner = VolumeOperationPlanner(settings: self.settings)
+        let operation = try await self.submit { operation, topology, generator throws(OperationError) in
+            try planner.create(spec, id: volume, operation: operation, in: topology, using: &generator)
+        }
+        return (operation, volume)
+    }
+
+    public func expandVolume(_ id: VolumeID, by size: ByteCount) async throws(OperationError) -> OperationID {
+        let planner = VolumeOperationPlanner(settings: self.settings)
+        return try await self.submit { operation, topology, generator throws(OperationError) in
+            try planner.expand(id, by: size, operation: operation, in: topology, using: &generator)
+        }
+    }
+
+    public func deleteVolume(_ id: VolumeID) async throws(OperationError) -> OperationID {
+        let planner = VolumeOperationPlanner(settings: self.settings)
+        return try await self.submit { operation, topology, _ throws(OperationError) in
+            try planner.delete(id, operation: operation, in: topology)
+        }
+    }
+
+    // MARK: Nodes and devices
+
+    public func addNode(_ node: Node) async throws(OperationError) -> OperationID {
+        let planner = TopologyOperationPlanner(settings: self.settings)
+        return try await self.submit { operation, topology, _ throws(OperationError) in
+            try planner.addNode(node, operation: operation, in: topology)
+        }
+    }
+
+    public func removeNode(_ id: NodeID) async throws(OperationError) -> OperationID {
+        let planner = TopologyOperationPlanner(settings: self.settings)
+        return try await self.submit { operation, topology, _ throws(OperationError) in
+            try planner.removeNode(id, operation: operation, in: topology)
+        }
+    }
+
+    public func addDevice(_ device: Device, destroyData: Bool) async throws(OperationError) -> OperationID {
+        let planner = TopologyOperationPlanner(settings: self.settings)
+        return try await self.submit { operation, topology, _ throws(OperationError) in
+            try planner.addDevice(device, destroyData: destroyData, operation: operation, in: topology)
+        }
+    }
+
+    public func removeDevice(_ id: DeviceID) async throws(OperationError) -> OperationID {
+        let planner = TopologyOperationPlanner(settings: self.settings)
+        return try await self.submit { operation, topology, _ throws(OperationError) in
+            try planner.removeDevice(id, operation: operation, in: topology)
+        }
+    }
+
+    public func resyncDevice(_ id: DeviceID) async throws(OperationError) -> OperationID {
+        let planner = TopologyOperationPlanner(settings: self.settings)
+        return try await self.submit { _, topology, _ throws(OperationError) in
+            try planner.resyncDevice(id, in: topology)
+        }
+    }
+
+    public func setState(_ target: StateTarget, to state: OperationalState) async throws(OperationError) -> OperationID {
+        let planner = TopologyOperationPlanner(settings: self.settings)
+        return try await self.submit { operation, topology, generator throws(OperationError) in
+            try planner.setState(target, to: state, operation: operation, in: topology, using: &generator)
+        }
+    }
+
+    // MARK: Immediate edits
+
+    /// A change that runs nothing on the nodes (clusters, tags): planned from the topology and committed at once.
+    public func edit<Value: Sendable>(
+        _ make: @escaping @Sendable (Topology) throws(OperationError) -> (changes: [StoreChange], value: Value)
+    ) async throws(OperationError) -> Value {
+        let result: Result<Value, OperationError>
+        do throws(StoreError) {
+            result = try await self.store.commit { topology in
+                do throws(OperationError) {
+                    let planned = try make(topology)
+                    return (planned.changes, .success(planned.value))
+                } catch {
+                    return ([], .failure(error))
+                }
+            }
+        } catch {
+            throw OperationError.from(error)
+        }
+        return try result.get()
+    }
+
+    // MARK: Submission
+
+    private typealias Make = @Sendable (OperationID, Topology, inout SystemRandomNumberGenerator) throws(OperationError)
+        -> PlannedOperation
+
+    /// Admits, plans and records an operation, then applies it in the background; returns its ID at once.
+    private func submit(_ make: @escaping Make) async throws(OperationError) -> OperationID {
+        let limit = self.settings.maxInflightOperations
+        let admitted = self.admitted.withLock { count -> Bool in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+        guard admitted else { throw .busy(limit: limit) }
+        var released = false
+        defer { if !released { self.admitted.withLock { $0 -= 1 } } }
+
+        var generator = SystemRandomNumberGenerator()
+        let operation = OperationID.random(using: &generator)
+        let now = self.clock()
+        let result: Result<PlannedOperation, OperationError>
+        do throws(StoreError) {
+            result = try await self.store.commit { topology in
+                var generator = SystemRandomNumberGenerator()
+                do {
+                    let planned = try make(operation, topology, &generator)
+                    let record = try OperationRecord(id: operation, type: planned.intent.type, encoding: planned.intent, at: now)
+                    var changes: [StoreChange] = [.insertOperation(record)]
+                    changes += try Self.journal(of: planned.plan, operation: operation, at: now).map(StoreChange.appendJournal)
+                    return (changes + planned.changes, .success(planned))
+                } catch let error as OperationError {
+                    return ([], .failure(error))
+                } catch {
+                    return ([], .failure(.store(.invalidValue("encoding the operation: \(error)"))))
+                }
+            }
+        } catch {
+            throw OperationError.from(error)
+        }
+        let planned = try result.get()
+        released = true
+        self.log.info(
+            "operation_accepted", ("operation", operation), ("type", planned.intent.type),
+            ("steps", planned.plan.actions.count))
+        self.launch(operation, intent: planned.intent, plan: planned.plan, location: planned.location)
+        return operation
+    }
+
+    static func journal(of plan: Plan, operation: OperationID, at time: UnixTime) throws -> [JournalEntry] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try plan.actions.enumerated().map { step, action in
+            JournalEntry(
+                operation: operation, step: step, action: String(decoding: try encoder.encode(action), as: UTF8.self),
+                updatedAt: time)
+        }
+    }
+
+    /// Applies in a task of its own; the admission slot is released when it ends.
+    private func launch(
+        _ operation: OperationID, intent: Intent, plan: Plan, location: String?, resumeAt start: Int = 0,
+        ran: Set<Int> = [], rollBack: Bool = false
+    ) {
+        let started = ContinuousClock.now
+        let task = Task {
+            let outcome: Applier.Outcome
+            if rollBack {
+                outcome = await self.applier.fail(
+                    operation, intent: intent, plan: plan, ran: ran, reason: "interrupted by a restart; rolled back",
+                    status: .rolledBack)
+            } else {
+                outcome = await self.applier.apply(
+                    operation, intent: intent, plan: plan, location: location, from: start, alreadyRan: ran)
+            }
+            let elapsed = ContinuousClock.now - started
+            self.running.withLock { _ = $0.removeValue(forKey: operation) }
+            self.admitted.withLock { $0 -= 1 }
+            self.onFinish(intent.type, outcome.status, elapsed)
+            let pairs: [(String, any CustomStringConvertible & Sendable)] = [
+                ("operation", operation), ("type", intent.type), ("status", outcome.status.rawValue),
+                ("duration_ms", Int(elapsed / .milliseconds(1))), ("result", outcome.result ?? ""),
+            ]
+            self.log.log(outcome.status == .succeeded ? .info : .warning, "operation_finished", pairs)
+        }
+        self.running.withLock { $0[operation] = task }
+    }
+
+    /// Waits until every operation started so far has ended (shutdown, tests).
+    public func waitUntilIdle() async {
+        while true {
+            let tasks = self.running.withLock { Array($0.values) }
+            guard !tasks.isEmpty else { return }
+            for task in tasks { await task.value }
+        }
+    }
+
+    // MARK: Recovery
+
+    /// Finishes what a previous process left unfinished: creations are rolled back (undoing every step that may
+    /// have run), removals carried forward from their first step not done. Each runs in the background, and one
+    /// that fails only marks its own operation failed; it never blocks new requests.
+    public func recover() async throws(StoreError) -> Int {
+        let unfinished = try await self.store.unfinishedOperations()
+        for record in unfinished {
+            let journal = try await self.store.journal(of: record.id)
+            let decoder = JSONDecoder()
+            guard let intent = try? record.decodeIntent(as: Intent.self),
+                let actions = try? journal.map({ try decoder.decode(Action.self, from: Data($0.action.utf8)) })
+            else {
+                self.log.error("operation_unreadable", ("operation", record.id), ("type", record.type))
+                try await self.store.commit(
+                    .setOperationStatus(record.id, .failed, result: "unreadable after restart", at: self.clock()))
+                continue
+            }
+            let plan = Plan(actions: actions)
+            let ran = Set(journal.filter { $0.state != .planned && $0.state != .undone }.map(\.step))
+            self.admitted.withLock { $0 += 1 }
+            switch intent.recovery {
+            case .rollBack:
+                self.log.warning("operation_recovering", ("operation", record.id), ("type", record.type), ("action", "roll_back"))
+                self.launch(record.id, intent: intent, plan: plan, location: nil, ran: ran, rollBack: true)
+            case .goForward:
+                let resume = journal.first(where: { $0.state != .done })?.step ?? actions.count
+                self.log.warning(
+                    "operation_recovering", ("operation", record.id), ("type", record.type), ("action", "resume"),
+                    ("step", resume))
+                self.launch(
+                    record.id, intent: intent, plan: plan, location: nil, resumeAt: resume, ran: ran)
+            }
+        }
+        return unfinished.count
+    }
+}

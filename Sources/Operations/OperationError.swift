@@ -1,0 +1,38 @@
+public import Allocation
+public import StorageModel
+public import Store
+
+/// Why a request was refused before any work started, or why the store could not record it. Each case maps to
+/// one HTTP status at the REST edge, and to one line on the command line.
+public enum OperationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// `max_inflight_operations` operations are already running.
+    case busy(limit: Int)
+    case invalid(ValidationError)
+    case notFound(kind: String, id: String)
+    /// The request contradicts what exists (a name in use, a node that still has devices).
+    case conflict(String)
+    /// The allocator found no room: Heketi's "Failed to allocate new volume: No space", with the reason.
+    case noSpace(AllocationError)
+    case store(StoreError)
+
+    public var description: String {
+        switch self {
+        case .busy(let limit): "server busy: \(limit) operations already in flight; retry later"
+        case .invalid(let error): error.description
+        case .notFound(let kind, let id): "\(kind) \(id) not found"
+        case .conflict(let message): message
+        case .noSpace(let error): "Failed to allocate new volume: No space: \(error)"
+        case .store(let error): error.description
+        }
+    }
+
+    /// A store error as the client should see it: a unique collision or a missing parent is the request's fault.
+    static func from(_ error: StoreError) -> OperationError {
+        switch error {
+        case .conflict(let field, let value): .conflict("\(field) \"\(value)\" is already in use")
+        case .notFound(let kind, let id): .notFound(kind: kind, id: id)
+        case .hasChildren(let kind, let id, let children): .conflict("\(kind) \(id) still has \(children)")
+        default: .store(error)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import HeketiAPI
+import HTTPServer
+import Operations
+import StorageModel
+
+extension RESTService {
+    func createVolume(_ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {
+        let body = try JSONBody.decode(VolumeCreateRequest.self, from: request.body)
+        let spec: VolumeSpec
+        do throws(ValidationError) {
+            spec = try body.validated()
+        } catch {
+            if case .unsupported = error.problem, error.field == "block" {
+                throw APIError(status: 501, message: "block-hosting volumes are not supported yet by Brickyard")
+            }
+            throw APIError.invalid(error)
+        }
+        return try await self.accepted { () throws(OperationError) in try await self.engine.createVolume(spec).0 }
+    }
+
+    func listVolumes() async throws(APIError) -> HTTPServerResponse {
+        let topology = try await self.visibleTopology()
+        return Self.json(VolumeListResponse(volumes: topology.volumes.keys.sorted().map(\.description)))
+    }
+
+    func volumeInfo(_ id: VolumeID) async throws(APIError) -> HTTPServerResponse {
+        guard let info = VolumeInfoResponse(volume: id, in: try await self.visibleTopology()) else {
+            throw APIError.idNotFound
+        }
+        return Self.json(info)
+    }
+
+    func expandVolume(_ id: VolumeID, _ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {
+        let body = try JSONBody.decode(VolumeExpandRequest.self, from: request.body)
+        guard body.expandSize >= 1 else {
+            throw APIError.invalid(
+                ValidationError(field: "expand_size", value: String(body.expandSize), problem: .belowMinimum("1")))
+        }
+        guard body.expandSize <= VolumeCreateRequest.maximumSizeGiB else {
+            throw APIError.invalid(
+                ValidationError(
+                    field: "expand_size", value: String(body.expandSize),
+                    problem: .aboveMaximum(String(VolumeCreateRequest.maximumSizeGiB))))
+        }
+        guard try await self.visibleTopology().volumes[id] != nil else { throw APIError.idNotFound }
+        let size = ByteCount(bytes: body.expandSize * ByteCount.gibibyte)
+        return try await self.accepted { () throws(OperationError) in try await self.engine.expandVolume(id, by: size) }
+    }
+}
