@@ -149,12 +149,20 @@ let package = Package(
             name: "AuthenticationTests", dependencies: ["Authentication", "Crypto"], swiftSettings: swiftSettings),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
-        .testTarget(name: "RESTAPITests", dependencies: ["RESTAPI", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RESTAPITests",
+            dependencies: [
+                "RESTAPI", "StorageModel", "Curl", "HTTPServer", "HTTPTypes", "Operations", "Executor", "Store",
+                "Authentication", "Metrics", "HeketiAPI", "Engine",
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
             dependencies: ["Operations", "Executor", "Engine", "Store", "StorageModel", "Allocation"],
             swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CommandsTests", dependencies: ["Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StorageModel"],
+            swiftSettings: swiftSettings),
     ]
 )
