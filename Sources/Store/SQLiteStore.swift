@@ -71,8 +71,10 @@ public actor SQLiteStore: ClusterStore {
 
     public func commit(_ changes: [StoreChange]) throws(StoreError) {
         guard !changes.isEmpty else { return }
-        // Whatever happens, the cache may no longer match the tables.
-        defer { self.cache = nil }
+        // Whatever happens, the cache may no longer match the tables, unless only operations and journal changed
+        // (the applier's many progress writes), which the cached entries do not hold.
+        let touchesTopology = changes.contains(where: \.touchesTopology)
+        defer { if touchesTopology { self.cache = nil } }
         try self.database.transaction { () throws(StoreError) in
             for change in changes {
                 try self.database.apply(change)
@@ -88,7 +90,7 @@ public actor SQLiteStore: ClusterStore {
         return try self.database.transaction { () throws(StoreError) -> Value in
             // Read inside the write transaction: no other connection can commit between reading and writing.
             let planned = plan(try self.topology(includingPending: true))
-            wrote = !planned.changes.isEmpty
+            wrote = planned.changes.contains(where: \.touchesTopology)
             for change in planned.changes {
                 try self.database.apply(change)
             }
