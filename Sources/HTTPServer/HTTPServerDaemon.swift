@@ -1,5 +1,5 @@
 import CMicroHTTPD
-import Dispatch
+import Foundation
 import Glibc
 import Synchronization
 
@@ -91,14 +91,15 @@ public final class HTTPServerDaemon: Sendable {
         }
     }
 
-    /// Quiesces, then once drained stops libmicrohttpd on a Dispatch thread: `MHD_stop_daemon` joins the polling
-    /// threads, so it must not run on one of them nor block the cooperative pool.
+    /// Quiesces, then once drained stops libmicrohttpd on a thread of its own: `MHD_stop_daemon` joins the polling
+    /// threads, so it must not run on one of them, and it may block long enough that a Dispatch worker (which on
+    /// Linux shares its small thread budget with the cooperative pool) would stall unrelated tasks.
     private static func shutDown(
         _ running: RunningDaemon, core: HTTPServerCore, then done: @escaping @Sendable () -> Void
     ) {
         let listenSocket = MHD_quiesce_daemon(running.daemon)
         core.drain {
-            DispatchQueue.global().async {
+            let thread = Thread {
                 withExtendedLifetime(core) {
                     running.stop()
                 }
@@ -107,6 +108,8 @@ public final class HTTPServerDaemon: Sendable {
                 }
                 done()
             }
+            thread.name = "brickyard-http-stop"
+            thread.start()
         }
     }
 }

@@ -14,7 +14,7 @@ enum JSONBody {
         do {
             return try JSONDecoder().decode(type, from: Data(body))
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
-            throw APIError(status: 422, message: "request body is not valid JSON")
+            throw Self.unparsableOrOutOfRange(body)
         } catch let DecodingError.typeMismatch(expected, context) {
             throw APIError(
                 status: 400, message: "\(Self.field(context.codingPath)): expected \(Self.kind(expected))")
@@ -28,6 +28,39 @@ enum JSONBody {
                 status: 400, message: "\(Self.field(context.codingPath)): value out of range or malformed")
         } catch {
             throw APIError(status: 422, message: "request body is not valid JSON")
+        }
+    }
+
+    /// Foundation's decoder reports a number that does not fit its integer field (`1.5`, `1e30`, `2^63`) as
+    /// "not valid JSON", without a coding path. Valid JSON is a value problem, 400, naming the fields whose numbers
+    /// are not integers in range; only what does not parse is 422.
+    private static func unparsableOrOutOfRange(_ body: [UInt8]) -> APIError {
+        guard let tree = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) else {
+            return APIError(status: 422, message: "request body is not valid JSON")
+        }
+        let fields = Self.nonIntegerNumbers(in: tree, path: "")
+        let named = fields.isEmpty ? "a number" : fields.joined(separator: ", ")
+        return APIError(status: 400, message: "\(named): value out of range or not an integer")
+    }
+
+    /// The paths (`size`, `durability.replicate.replica`, `clusters[0]`) of numbers no `Int64` field can hold.
+    private static func nonIntegerNumbers(in value: Any, path: String) -> [String] {
+        switch value {
+        case let object as [String: Any]:
+            return object.sorted { $0.key < $1.key }.flatMap { key, element in
+                Self.nonIntegerNumbers(in: element, path: path.isEmpty ? key : path + "." + key)
+            }
+        case let array as [Any]:
+            return array.enumerated().flatMap { index, element in
+                Self.nonIntegerNumbers(in: element, path: path + "[\(index)]")
+            }
+        case let number as NSNumber:
+            let text = number.stringValue
+            if Int64(text) != nil { return [] }
+            if let double = Double(text), Int64(exactly: double) != nil { return [] }
+            return [path]
+        default:
+            return []
         }
     }
 

@@ -48,10 +48,15 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
 
     /// Lets `assumeIsolated` and isolation checks succeed on this executor's thread.
     func checkIsolated() {
+        precondition(self.isCurrentThread, "not on the store's thread")
+    }
+
+    /// Whether the caller runs on this executor's own thread.
+    var isCurrentThread: Bool {
         self.condition.lock()
         let thread = self.thread
         self.condition.unlock()
-        precondition(thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false, "not on the store's thread")
+        return thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false
     }
 
     private func runJobs() {

@@ -31,6 +31,9 @@ public actor SQLiteStore: ClusterStore {
         self.executor = DedicatedThreadExecutor(name: "brickyard-store")
     }
 
+    /// Whether the caller runs on the store's own thread (every isolated method does).
+    var isOnOwnThread: Bool { self.executor.isCurrentThread }
+
     deinit {
         self.executor.stop()
     }

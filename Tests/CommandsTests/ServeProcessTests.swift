@@ -43,7 +43,7 @@ import Testing
         var queueB = ""
         do {
             // Every action takes 150 ms, so a create (six actions) is still running when the process is killed.
-            let server = try ServerProcess(database: database, environment: ["BRICKYARD_MOCK_DELAY_MS": "150"])
+            let server = try await ServerProcess.start(database: database, environment: ["BRICKYARD_MOCK_DELAY_MS": "150"])
             devices = try await self.makeCluster(server)
             volumeA = try #require(
                 try await server.completed("POST", "/volumes", json: #"{"size":10,"durability":{"type":"replicate","replicate":{"replica":3}}}"#))
@@ -54,9 +54,9 @@ import Testing
             queueB = try #require(accepted.headers["Location"])
             try await Task.sleep(for: .milliseconds(400))
             #expect(try await server.request("GET", queueB).status == 200)
-            server.kill(signal: SIGKILL)
+            try await server.kill(signal: SIGKILL)
         }
-        let restarted = try ServerProcess(database: database)
+        let restarted = try await ServerProcess.start(database: database)
         // Recovery rolls the interrupted create back; its result stays readable.
         await #expect(throws: ServerProcessError.self) { _ = try await restarted.wait(queueB) }
         let failure = try await restarted.request("GET", queueB)
@@ -79,7 +79,7 @@ import Testing
         var usedBefore: [Int] = []
         var volume = ""
         do {
-            let server = try ServerProcess(database: database, environment: ["BRICKYARD_MOCK_DELAY_MS": "150"])
+            let server = try await ServerProcess.start(database: database, environment: ["BRICKYARD_MOCK_DELAY_MS": "150"])
             devices = try await self.makeCluster(server)
             usedBefore = try await self.used(server, devices)
             volume = try #require(
@@ -87,9 +87,9 @@ import Testing
             let accepted = try await server.request("DELETE", volume)
             #expect(accepted.status == 202)
             try await Task.sleep(for: .milliseconds(200))
-            server.kill(signal: SIGKILL)
+            try await server.kill(signal: SIGKILL)
         }
-        let restarted = try ServerProcess(database: database)
+        let restarted = try await ServerProcess.start(database: database)
         for _ in 0..<200 where try await !restarted.json("/operations/pending")["pendingoperations"].map({ ($0 as? [Any])?.isEmpty ?? false })! {
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -99,14 +99,14 @@ import Testing
 
     @Test func sigtermStopsCleanly() async throws {
         let directory = try TemporaryDirectory()
-        let server = try ServerProcess(database: directory.path("brickyard.db"))
+        let server = try await ServerProcess.start(database: directory.path("brickyard.db"))
         #expect(try await server.request("GET", "/hello").status == 200)
-        server.kill(signal: SIGTERM)
+        try await server.kill(signal: SIGTERM)
         #expect(server.process.terminationStatus == 0)
         #expect(server.log.contains("event=stopped"))
     }
 
-    @Test func refusesAHeketiBoltDatabase() throws {
+    @Test func refusesAHeketiBoltDatabase() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("heketi.db")
         // A BoltDB file starts with a page header, then the magic 0xED0CDAED (little-endian on disk).
@@ -119,7 +119,7 @@ import Testing
         let pipe = Pipe()
         process.standardError = pipe
         try process.run()
-        process.waitUntilExit()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
         let message = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 1)
         let errors = message.split(separator: "\n").filter { $0.hasPrefix("brickyard serve:") }

@@ -26,7 +26,10 @@ final class ServerProcess: Sendable {
         throw ServerProcessError("the brickyard executable was not found next to the tests (\(candidates.map(\.path))); build it with `swift build --build-tests` or set BRICKYARD_BINARY")
     }
 
-    init(database: String, environment: [String: String] = [:], arguments: [String] = []) throws {
+    /// Starts the server and waits (without blocking a thread of the cooperative pool) until it listens.
+    static func start(database: String, environment: [String: String] = [:], arguments: [String] = []) async throws
+        -> ServerProcess
+    {
         let process = Process()
         process.executableURL = try Self.executable()
         process.arguments = ["serve", "--listen", "127.0.0.1:0", "--db", database, "--disable-auth"] + arguments
@@ -44,16 +47,20 @@ final class ServerProcess: Sendable {
             output.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = ContinuousClock.now + .seconds(20)
         var port: Int?
-        while Date() < deadline, port == nil, process.isRunning {
+        while ContinuousClock.now < deadline, port == nil, process.isRunning {
             port = Self.listeningPort(in: output.text.withLock { $0 })
-            if port == nil { Thread.sleep(forTimeInterval: 0.02) }
+            if port == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
         guard let port else {
             process.terminate()
             throw ServerProcessError("server did not start listening: \(output.text.withLock { $0 }.suffix(2000))")
         }
+        return ServerProcess(process: process, port: port, output: output)
+    }
+
+    private init(process: Process, port: Int, output: OutputBuffer) {
         self.process = process
         self.port = port
         self.output = output
@@ -108,9 +115,13 @@ final class ServerProcess: Sendable {
         return object
     }
 
-    func kill(signal: Int32) {
+    /// Sends `signal` and waits for the process to exit, polling so no thread blocks.
+    func kill(signal: Int32) async throws {
         Foundation.kill(self.process.processIdentifier, signal)
-        self.process.waitUntilExit()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while self.process.isRunning, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     deinit {

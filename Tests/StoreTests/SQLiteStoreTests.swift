@@ -6,15 +6,15 @@ import Testing
 
 extension SQLiteStore {
     /// Runs on the store's executor, like every method of the actor.
-    fileprivate func currentThreadName() -> String? {
-        Thread.current.name
+    fileprivate func runsOnItsOwnThread() -> Bool {
+        self.isOnOwnThread
     }
 }
 
 @Suite struct SQLiteStoreTests {
     @Test func storeWorkRunsOnItsOwnThreadOffTheCooperativePool() async throws {
         let store = try SQLiteStore(path: ":memory:")
-        #expect(await store.currentThreadName() == "brickyard-store")
+        #expect(await store.runsOnItsOwnThread())
     }
 
     @Test func reopeningAFileKeepsTheWholeTopology() async throws {

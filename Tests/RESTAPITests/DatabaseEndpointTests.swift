@@ -1,0 +1,53 @@
+import Curl
+import Foundation
+import HTTPTypes
+import HeketiAPI
+import StorageModel
+import Store
+import Testing
+
+/// `GET /db/dump` and `GET /backup/db`: the store as JSON, and a consistent SQLite copy that opens on its own.
+@Suite struct DatabaseEndpointTests {
+    @Test func dumpIsJSONHoldingTheVolume() async throws {
+        try await TestServer.with { server in
+            let api = server.admin
+            let layout = try await api.makeCluster()
+            let volume = try await api.createVolume(StatusCodeTests.replica3)
+            let response = try await api.get("/db/dump")
+            #expect(response.status == 200)
+            #expect(response.headers["Content-Type"] == "application/json")
+            let document = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
+            let volumes = try #require(document["volumes"] as? [[String: Any]])
+            #expect(volumes.count == 1)
+            #expect(response.bodyText.contains(volume))
+            #expect(response.bodyText.contains(layout.cluster))
+            #expect((document["nodes"] as? [Any])?.count == 3)
+            #expect((document["bricks"] as? [Any])?.count == 3)
+        }
+    }
+
+    @Test func backupIsAnSQLiteFileThatOpensWithTheVolume() async throws {
+        try await TestServer.with { server in
+            let api = server.admin
+            _ = try await api.makeCluster()
+            let volume = try await api.createVolume(StatusCodeTests.replica3)
+            let response = try await api.get("/backup/db")
+            #expect(response.status == 200)
+            #expect(response.headers["Content-Type"] == "application/octet-stream")
+            #expect(response.body.starts(with: Array("SQLite format 3\0".utf8)))
+
+            let path = server.directory.path("copy.db")
+            #expect(FileManager.default.createFile(atPath: path, contents: response.body))
+            let copy = try SQLiteStore(path: path)
+            let topology = try await copy.topology(includingPending: false)
+            let id = try VolumeID(parsing: volume)
+            let restored = try #require(topology.volumes[id])
+            #expect(restored.name == "vol_\(volume)")
+            #expect(topology.nodes.count == 3)
+            #expect(topology.bricks(of: restored).joined().count == 3)
+            // The temporary copy the server made is gone.
+            let left = try FileManager.default.contentsOfDirectory(atPath: server.directory.url.path)
+            #expect(!left.contains { $0.hasPrefix("brickyard-backup-") }, "\(left)")
+        }
+    }
+}
