@@ -155,27 +155,29 @@ struct Applier: Sendable {
     }
 
     private func run(_ steps: [(Int, Action)], in topology: Topology) async -> [(Int, Result<ActionOutcome, ExecutorError>)] {
-        if steps.count == 1, let (index, action) = steps.first {
-            do throws(ExecutorError) {
-                return [(index, .success(try await self.executor.run(action, in: topology)))]
-            } catch {
-                return [(index, .failure(error))]
-            }
-        }
         let executor = self.executor
+        if steps.count == 1, let (index, action) = steps.first {
+            return [await Self.runOne(index, action, executor: executor, topology: topology)]
+        }
         return await withTaskGroup(of: (Int, Result<ActionOutcome, ExecutorError>).self) { group in
             for (index, action) in steps {
-                group.addTask {
-                    do throws(ExecutorError) {
-                        return (index, .success(try await executor.run(action, in: topology)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
+                group.addTask { await Self.runOne(index, action, executor: executor, topology: topology) }
             }
             var results: [(Int, Result<ActionOutcome, ExecutorError>)] = []
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }
+        }
+    }
+
+    /// One action with its step index. A function of its own rather than a `do throws(…)` inside the child task's
+    /// closure: Swift 6.3.1's optimizer returned a garbage index from that closure in release builds.
+    private static func runOne(
+        _ index: Int, _ action: Action, executor: any NodeExecutor, topology: Topology
+    ) async -> (Int, Result<ActionOutcome, ExecutorError>) {
+        do throws(ExecutorError) {
+            return (index, .success(try await executor.run(action, in: topology)))
+        } catch {
+            return (index, .failure(error))
         }
     }
 

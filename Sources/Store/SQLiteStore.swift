@@ -77,27 +77,53 @@ public actor SQLiteStore: ClusterStore {
         // Whatever happens, the cache may no longer match the tables, unless only operations and journal changed
         // (the applier's many progress writes), which the cached entries do not hold.
         let touchesTopology = changes.contains(where: \.touchesTopology)
-        defer { if touchesTopology { self.cache = nil } }
+        var committed = false
+        defer { if touchesTopology { self.updateCache(with: changes, committed: committed) } }
         try self.database.transaction { () throws(StoreError) in
             for change in changes {
                 try self.database.apply(change)
             }
         }
+        committed = true
     }
 
     public func commit<Value: Sendable>(planning plan: @Sendable (Topology) -> (changes: [StoreChange], value: Value))
         throws(StoreError) -> Value
     {
-        var wrote = false
-        defer { if wrote { self.cache = nil } }
-        return try self.database.transaction { () throws(StoreError) -> Value in
+        var written: [StoreChange] = []
+        var committed = false
+        defer { if !written.isEmpty { self.updateCache(with: written, committed: committed) } }
+        let value = try self.database.transaction { () throws(StoreError) -> Value in
             // Read inside the write transaction: no other connection can commit between reading and writing.
             let planned = plan(try self.topology(includingPending: true))
-            wrote = planned.changes.contains(where: \.touchesTopology)
+            if planned.changes.contains(where: \.touchesTopology) { written = planned.changes }
             for change in planned.changes {
                 try self.database.apply(change)
             }
             return planned.value
         }
+        committed = true
+        return value
+    }
+
+    /// After a commit, applies the changes to the cached entries instead of rereading every table; after a failed
+    /// transaction (rolled back), keeps the cache as it was only if nothing could have changed, else drops it.
+    private func updateCache(with changes: [StoreChange], committed: Bool) {
+        guard committed, var cache = self.cache else {
+            self.cache = nil
+            return
+        }
+        for change in changes { cache.entries.apply(change) }
+        cache.topologies = [:]
+        #if DEBUG
+            if let fresh = try? self.database.readEntries() {
+                assert(
+                    fresh.topology(includingPending: true) == cache.entries.topology(includingPending: true)
+                        && fresh.topology(includingPending: false) == cache.entries.topology(includingPending: false)
+                        && fresh.pendingMarkers == cache.entries.pendingMarkers,
+                    "the cached entries drifted from the tables after \(changes)")
+            }
+        #endif
+        self.cache = cache
     }
 }
