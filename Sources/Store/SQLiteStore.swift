@@ -113,14 +113,30 @@ public actor SQLiteStore: ClusterStore {
             self.cache = nil
             return
         }
-        for change in changes { cache.entries.apply(change) }
+        // The full topology follows change by change; the complete-only one depends on markers and is rebuilt lazily.
+        var full = cache.topologies[true]
+        for change in changes {
+            var marked: [StoreEntry] = []
+            if case .deletePendingEntries(let operation) = change {
+                marked = cache.entries.entries(pendingFor: operation)
+            }
+            full?.apply(change, pendingFor: { _ in marked })
+            cache.entries.apply(change)
+        }
         cache.topologies = [:]
+        cache.topologies[true] = full
         #if DEBUG
             if let fresh = try? self.database.readEntries() {
+                func same(_ a: Topology, _ b: Topology) -> Bool {
+                    a.clusters == b.clusters && a.nodes == b.nodes && a.devices == b.devices && a.bricks == b.bricks
+                        && a.volumes == b.volumes
+                }
+                let freshFull = fresh.topology(includingPending: true)
                 assert(
-                    fresh.topology(includingPending: true) == cache.entries.topology(includingPending: true)
-                        && fresh.topology(includingPending: false) == cache.entries.topology(includingPending: false)
-                        && fresh.pendingMarkers == cache.entries.pendingMarkers,
+                    same(freshFull, cache.entries.topology(includingPending: true))
+                        && same(fresh.topology(includingPending: false), cache.entries.topology(includingPending: false))
+                        && fresh.pendingMarkers == cache.entries.pendingMarkers
+                        && (full.map { same($0, freshFull) } ?? true),
                     "the cached entries drifted from the tables after \(changes)")
             }
         #endif
