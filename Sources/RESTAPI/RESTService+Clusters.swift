@@ -16,7 +16,7 @@ extension RESTService {
 
     func listClusters() async throws(APIError) -> HTTPServerResponse {
         let topology = try await self.visibleTopology()
-        return Self.json(ClusterListResponse(clusters: topology.clusters.keys.sorted().map(\.description)))
+        return Self.json(ClusterListResponse(topology: topology))
     }
 
     func clusterInfo(_ id: ClusterID) async throws(APIError) -> HTTPServerResponse {

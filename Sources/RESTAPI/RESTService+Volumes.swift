@@ -20,7 +20,7 @@ extension RESTService {
 
     func listVolumes() async throws(APIError) -> HTTPServerResponse {
         let topology = try await self.visibleTopology()
-        return Self.json(VolumeListResponse(volumes: topology.volumes.keys.sorted().map(\.description)))
+        return Self.json(VolumeListResponse(topology: topology))
     }
 
     func volumeInfo(_ id: VolumeID) async throws(APIError) -> HTTPServerResponse {
