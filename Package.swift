@@ -46,6 +46,9 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", path: "Sources/C/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
+        // glibc's malloc.h (part of libc): lets a long-running server hand freed heap pages back to the kernel.
+        .systemLibrary(name: "CMalloc", path: "Sources/C/CMalloc"),
+
         // MARK: - Wrappers (each owns one C library; no domain imports)
 
         // Header fields shared by the HTTP client and server wrappers (no C library of its own).
@@ -120,7 +123,7 @@ let package = Package(
             name: "Commands",
             dependencies: [
                 "StorageModel", "Allocation", "Configuration", "Store", "Executor", "Operations", "RESTAPI",
-                "HTTPServer", "Metrics", "EventLog",
+                "HTTPServer", "Metrics", "EventLog", "CMalloc",
             ],
             swiftSettings: swiftSettings),
         // The `brickyard` executable: hands argv to Commands.

@@ -49,11 +49,16 @@ extension APIBenchmark {
             throttled = run.throttled
         }
         try server.checkRunning()
-        let megabytes = Double(try server.residentBytes()) / 1_048_576
+        // Read at rest: the server hands freed heap pages back a moment after its last operation.
+        try await Task.sleep(for: .milliseconds(500))
+        let memory = try server.memory()
+        let megabytes = Double(memory.resident) / 1_048_576
         var line = JSONLine(scenario: "api.rss")
         shape.describe(&line)
         line.add("volumes", held + missing)
         line.add("residentMB", megabytes, digits: 1)
+        line.add("anonymousMB", Double(memory.anonymous) / 1_048_576, digits: 1)
+        line.add("fileMB", Double(memory.file) / 1_048_576, digits: 1)
         line.add("throttled", throttled)
         line.print()
         return megabytes

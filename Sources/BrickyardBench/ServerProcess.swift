@@ -62,15 +62,31 @@ final class ServerProcess {
     }
 
     /// The resident set size from `VmRSS` in `/proc/<pid>/status`, in bytes.
-    func residentBytes() throws -> Int {
+    func residentBytes() throws -> Int { try self.memory().resident }
+
+    /// Resident memory split as the kernel counts it: anonymous pages (the heap, stacks) and file pages (the
+    /// executable and shared libraries that were touched).
+    struct Memory {
+        var resident: Int
+        var anonymous: Int
+        var file: Int
+    }
+
+    /// `VmRSS`, `RssAnon` and `RssFile` from `/proc/<pid>/status`, in bytes.
+    func memory() throws -> Memory {
         let path = "/proc/\(self.pid)/status"
-        guard let status = try? String(contentsOfFile: path, encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-            let kibibytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-        else {
-            throw APIBenchmarkError.badResponse(request: "read \(path)", problem: "no VmRSS line")
+        guard let status = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw APIBenchmarkError.badResponse(request: "read \(path)", problem: "unreadable")
         }
-        return kibibytes * 1024
+        func kibibytes(_ key: String) throws -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") }),
+                let value = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+            else {
+                throw APIBenchmarkError.badResponse(request: "read \(path)", problem: "no \(key) line")
+            }
+            return value * 1024
+        }
+        return Memory(resident: try kibibytes("VmRSS"), anonymous: try kibibytes("RssAnon"), file: try kibibytes("RssFile"))
     }
 
     /// What `stop` observed.

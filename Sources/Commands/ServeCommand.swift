@@ -117,7 +117,7 @@ struct ServeCommand {
             guard size > 0, size < 1 << 30, delay >= 0 else {
                 throw StartupError(message: "BRICKYARD_MOCK_DEVICE_SIZE_GIB must be positive and BRICKYARD_MOCK_DELAY_MS not negative")
             }
-            return MockExecutor(deviceSize: .gibibytes(size), delay: .milliseconds(delay))
+            return MockExecutor(deviceSize: .gibibytes(size), delay: .milliseconds(delay), recordsCalls: false)
         case .local, .ssh, .kubectl:
             throw StartupError(
                 message: "executor \(kind) is not available in this build; use --executor mock")

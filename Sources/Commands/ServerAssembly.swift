@@ -29,6 +29,7 @@ struct ServerAssembly: Sendable {
         let operationDuration = metrics.histogram(
             "brickyard_operation_duration_seconds", help: "Time from acceptance to the end of an operation.",
             labels: ["type"])
+        let trimmer = HeapTrimmer()
         let engine = OperationEngine(
             store: self.store, executor: self.executor,
             settings: EngineSettings(
@@ -41,6 +42,7 @@ struct ServerAssembly: Sendable {
                 operationsTotal.increment(type.rawValue, status.rawValue)
                 let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
                 operationDuration.observe(seconds, type.rawValue)
+                trimmer.request()
             })
         do throws(StoreError) {
             let recovered = try await engine.recover()

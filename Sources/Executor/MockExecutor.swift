@@ -10,6 +10,7 @@ import Synchronization
 public final class MockExecutor: NodeExecutor {
     /// What the mock's imaginary nodes hold.
     public struct State: Sendable, Equatable {
+        /// Every action run, in order; empty when the mock was made with `recordsCalls: false`.
         public var calls: [Action] = []
         public var peers: Set<NodeID> = []
         public var devices: Set<DeviceID> = []
@@ -22,14 +23,17 @@ public final class MockExecutor: NodeExecutor {
     public let deviceSize: ByteCount
     /// How long each action takes, to make operations observable while they run.
     public let delay: Duration
+    /// Whether `calls` keeps every action: tests read it; a long-running development server must not grow forever.
+    public let recordsCalls: Bool
     private let state = Mutex(State())
     private let failures = Mutex<[@Sendable (Action) -> String?]>([])
 
     public static let defaultDeviceSize = ByteCount.gibibytes(500)
 
-    public init(deviceSize: ByteCount = MockExecutor.defaultDeviceSize, delay: Duration = .zero) {
+    public init(deviceSize: ByteCount = MockExecutor.defaultDeviceSize, delay: Duration = .zero, recordsCalls: Bool = true) {
         self.deviceSize = deviceSize
         self.delay = delay
+        self.recordsCalls = recordsCalls
     }
 
     /// A snapshot of the calls and the imaginary nodes.
@@ -49,11 +53,11 @@ public final class MockExecutor: NodeExecutor {
             try? await Task.sleep(for: self.delay)
         }
         if let message = self.failures.withLock({ rules in rules.lazy.compactMap { $0(action) }.first }) {
-            self.state.withLock { $0.calls.append(action) }
+            if self.recordsCalls { self.state.withLock { $0.calls.append(action) } }
             throw ExecutorError(action: action.name, message: message)
         }
         return self.state.withLock { state in
-            state.calls.append(action)
+            if self.recordsCalls { state.calls.append(action) }
             return Self.apply(action, to: &state, deviceSize: self.deviceSize)
         }
     }

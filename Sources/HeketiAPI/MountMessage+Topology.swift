@@ -5,7 +5,7 @@ extension MountMessage {
     /// volume's cluster, in node-id order, whether or not the node holds one of the volume's bricks, since any
     /// peer serves the volfile. The first host is the mount server, the others are backup volfile servers.
     public init(volume: Volume, in topology: Topology) {
-        let hosts = topology.nodes(in: volume.cluster).map(\.storageHostname)
+        let hosts = topology.nodeIDs(in: volume.cluster).compactMap { topology.nodes[$0]?.storageHostname }
         self.init(
             glusterfs: GlusterFS(
                 device: hosts.first.map { "\($0):\(volume.name)" } ?? volume.name,

@@ -9,29 +9,33 @@ public struct Topology: Hashable, Sendable {
     public private(set) var bricks: [BrickID: Brick] = [:]
     public private(set) var volumes: [VolumeID: Volume] = [:]
 
-    private var nodesByCluster: [ClusterID: Set<NodeID>] = [:]
-    private var devicesByNode: [NodeID: Set<DeviceID>] = [:]
-    private var bricksByDevice: [DeviceID: Set<BrickID>] = [:]
-    private var volumesByCluster: [ClusterID: Set<VolumeID>] = [:]
+    private var nodesByCluster: [ClusterID: SortedIdentifiers<NodeKind>] = [:]
+    private var devicesByNode: [NodeID: SortedIdentifiers<DeviceKind>] = [:]
+    private var bricksByDevice: [DeviceID: SortedIdentifiers<BrickKind>] = [:]
+    private var volumesByCluster: [ClusterID: SortedIdentifiers<VolumeKind>] = [:]
 
     public init() {}
 
     // MARK: Queries (results sorted by id, so iteration order never depends on hashing)
 
     public func nodes(in cluster: ClusterID) -> [Node] {
-        (self.nodesByCluster[cluster] ?? []).sorted().compactMap { self.nodes[$0] }
+        self.nodeIDs(in: cluster).compactMap { self.nodes[$0] }
+    }
+
+    public func nodeIDs(in cluster: ClusterID) -> [NodeID] {
+        self.nodesByCluster[cluster]?.elements ?? []
     }
 
     public func devices(on node: NodeID) -> [Device] {
-        (self.devicesByNode[node] ?? []).sorted().compactMap { self.devices[$0] }
+        (self.devicesByNode[node]?.elements ?? []).compactMap { self.devices[$0] }
     }
 
     public func bricks(on device: DeviceID) -> [Brick] {
-        (self.bricksByDevice[device] ?? []).sorted().compactMap { self.bricks[$0] }
+        (self.bricksByDevice[device]?.elements ?? []).compactMap { self.bricks[$0] }
     }
 
     public func volumes(in cluster: ClusterID) -> [Volume] {
-        (self.volumesByCluster[cluster] ?? []).sorted().compactMap { self.volumes[$0] }
+        (self.volumesByCluster[cluster]?.elements ?? []).compactMap { self.volumes[$0] }
     }
 
     public func bricks(of volume: Volume) -> [[Brick]] {
@@ -47,13 +51,13 @@ public struct Topology: Hashable, Sendable {
     public mutating func insert(_ node: Node) {
         if let old = self.nodes[node.id] { self.nodesByCluster[old.cluster]?.remove(node.id) }
         self.nodes[node.id] = node
-        self.nodesByCluster[node.cluster, default: []].insert(node.id)
+        self.nodesByCluster[node.cluster, default: SortedIdentifiers()].insert(node.id)
     }
 
     public mutating func insert(_ device: Device) {
         if let old = self.devices[device.id] { self.devicesByNode[old.node]?.remove(device.id) }
         self.devices[device.id] = device
-        self.devicesByNode[device.node, default: []].insert(device.id)
+        self.devicesByNode[device.node, default: SortedIdentifiers()].insert(device.id)
     }
 
     /// Adds or replaces a brick and keeps its device's `used` in step with the space the brick reserves.
@@ -63,14 +67,14 @@ public struct Topology: Hashable, Sendable {
             self.devices[old.device]?.used -= old.reserved
         }
         self.bricks[brick.id] = brick
-        self.bricksByDevice[brick.device, default: []].insert(brick.id)
+        self.bricksByDevice[brick.device, default: SortedIdentifiers()].insert(brick.id)
         self.devices[brick.device]?.used += brick.reserved
     }
 
     public mutating func insert(_ volume: Volume) {
         if let old = self.volumes[volume.id] { self.volumesByCluster[old.cluster]?.remove(volume.id) }
         self.volumes[volume.id] = volume
-        self.volumesByCluster[volume.cluster, default: []].insert(volume.id)
+        self.volumesByCluster[volume.cluster, default: SortedIdentifiers()].insert(volume.id)
     }
 
     @discardableResult

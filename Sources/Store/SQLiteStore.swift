@@ -45,8 +45,13 @@ public actor SQLiteStore: ClusterStore {
         if let topology = cache.topologies[includingPending] {
             return topology
         }
-        let topology = cache.entries.topology(includingPending: includingPending)
+        // With nothing pending both views are the same topology: share one value instead of holding two copies.
+        let shared = !cache.entries.hasPendingEntries
+        let topology =
+            (shared ? cache.topologies[!includingPending] : nil)
+            ?? cache.entries.topology(includingPending: includingPending)
         cache.topologies[includingPending] = topology
+        if shared { cache.topologies[!includingPending] = topology }
         self.cache = cache
         return topology
     }

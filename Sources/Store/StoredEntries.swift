@@ -56,6 +56,12 @@ struct StoredEntries: Sendable {
             + self.nodes.filter { $0.pending == operation }.map { .node($0.value.id) }
     }
 
+    /// Whether any entry belongs to an unfinished operation (then the complete-only topology differs from the full one).
+    var hasPendingEntries: Bool {
+        self.nodes.contains { $0.pending != nil } || self.devices.contains { $0.pending != nil }
+            || self.bricks.contains { $0.pending != nil } || self.volumes.contains { $0.pending != nil }
+    }
+
     /// Every marked entry and its operation.
     var pendingMarkers: [StoreEntry: OperationID] {
         var markers: [StoreEntry: OperationID] = [:]
