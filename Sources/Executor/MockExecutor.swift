@@ -68,8 +68,8 @@ public final class MockExecutor: NodeExecutor {
         case .detachPeer(let node): state.peers.remove(node)
         case .setUpDevice(let device, _):
             state.devices.insert(device)
-            return .deviceSize(deviceSize)
-        case .resyncDevice: return .deviceSize(deviceSize)
+            return .device(DeviceReport(size: deviceSize, backend: .lvm))
+        case .resyncDevice: return .device(DeviceReport(size: deviceSize, backend: .lvm))
         case .tearDownDevice(let device): state.devices.remove(device)
         case .createBrick(let brick): state.bricks.insert(brick)
         case .destroyBrick(let brick): state.bricks.remove(brick)

@@ -14,6 +14,21 @@ public protocol NodeExecutor: Sendable {
 /// What an action learnt on the node that the store must record.
 public enum ActionOutcome: Hashable, Sendable {
     case completed
-    /// The usable size of a device just set up or resynced (read back from LVM).
-    case deviceSize(ByteCount)
+    /// What a device just set up or resynced offers: its usable size (read back from LVM, or the filesystem's
+    /// size for a directory device) and how it holds bricks.
+    case device(DeviceReport)
+}
+
+/// A device as the node reports it after set-up or resync.
+public struct DeviceReport: Hashable, Sendable {
+    public var size: ByteCount
+    public var backend: BrickBackend
+    /// False for a directory device whose filesystem cannot enforce brick sizes (no project quotas).
+    public var sizeEnforced: Bool
+
+    public init(size: ByteCount, backend: BrickBackend, sizeEnforced: Bool = true) {
+        self.size = size
+        self.backend = backend
+        self.sizeEnforced = sizeEnforced
+    }
 }

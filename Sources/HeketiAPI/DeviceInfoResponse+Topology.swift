@@ -16,7 +16,7 @@ extension DeviceInfoResponse {
             state: device.state.rawValue,
             storage: StorageMessage(device: device),
             bricks: topology.bricks(on: device.id).map(BrickInfoMessage.init(brick:)),
-            tags: device.tags.message)
+            tags: device.tags.message, backend: device.backend.rawValue, sizeEnforced: device.sizeEnforced)
     }
 }
 

@@ -53,11 +53,23 @@ public struct DeviceInfoResponse: Codable, Hashable, Sendable {
     public var storage: StorageMessage
     public var bricks: [BrickInfoMessage]
     public var tags: [String: String]?
+    /// Brickyard's addition (Heketi clients ignore it): `lvm` or `directory`.
+    public var backend: String?
+    /// Brickyard's addition: false when brick sizes on this device are accounted but not enforced (a directory
+    /// device without project quotas).
+    public var sizeEnforced: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case name, id, state, storage, bricks, tags, backend
+        case sizeEnforced = "size_enforced"
+    }
 
     public init(
         name: String, id: String, state: String, storage: StorageMessage, bricks: [BrickInfoMessage],
-        tags: [String: String]?
+        tags: [String: String]?, backend: String? = nil, sizeEnforced: Bool? = nil
     ) {
+        self.backend = backend
+        self.sizeEnforced = sizeEnforced
         self.name = name
         self.id = id
         self.state = state

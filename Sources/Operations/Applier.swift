@@ -56,10 +56,12 @@ struct Applier: Sendable {
                 switch result {
                 case .success(let outcome):
                     changes.append(.setJournalState(operation, step: index, .done, at: self.clock()))
-                    if case .deviceSize(let size) = outcome, let device = Self.device(of: plan.actions[index]),
+                    if case .device(let report) = outcome, let device = Self.device(of: plan.actions[index]),
                         var updated = topology.devices[device]
                     {
-                        updated.total = size
+                        updated.total = report.size
+                        updated.backend = report.backend
+                        updated.sizeEnforced = report.sizeEnforced
                         changes.append(.updateDevice(updated))
                     }
                 case .failure(let error):

@@ -16,4 +16,19 @@ public enum BrickLayout {
     public static func path(device: DeviceID, brick: BrickID) -> String {
         Self.mountPoint(device: device, brick: brick) + "/brick"
     }
+
+    /// The brick directory on `device`: under the brick's own mount point with LVM, under
+    /// `<device mount point>/brick_<brick>` with the directory backend.
+    public static func path(on device: Device, brick: BrickID) -> String {
+        switch device.backend {
+        case .lvm: return Self.path(device: device.id, brick: brick)
+        case .directory: return Self.directoryRoot(on: device, brick: brick) + "/brick"
+        }
+    }
+
+    /// `<device>/brick_<brick>`: what a directory-backend brick owns on its device (removed with the brick).
+    public static func directoryRoot(on device: Device, brick: BrickID) -> String {
+        let base = device.name.hasSuffix("/") ? String(device.name.dropLast()) : device.name
+        return "\(base)/brick_\(brick)"
+    }
 }

@@ -11,11 +11,17 @@ public struct Device: Hashable, Sendable, Codable {
     public var state: OperationalState
     public var total: ByteCount
     public var used: ByteCount
+    /// How the device holds bricks; `lvm` until the executor has looked at the device.
+    public var backend: BrickBackend
+    /// Whether the node enforces brick sizes (always with LVM; with directories only under project quotas).
+    public var sizeEnforced: Bool
 
     public init(
         id: DeviceID, node: NodeID, name: String, tags: Tags = [:], state: OperationalState = .online,
-        total: ByteCount, used: ByteCount = .zero
+        total: ByteCount, used: ByteCount = .zero, backend: BrickBackend = .lvm, sizeEnforced: Bool = true
     ) {
+        self.backend = backend
+        self.sizeEnforced = sizeEnforced
         self.id = id
         self.node = node
         self.name = name

@@ -15,8 +15,16 @@ public enum StoreSchema {
     }
 
     static let migrations: [Migration] = [
-        Migration(summary: "topology, operations and journal", sql: Self.version1)
+        Migration(summary: "topology, operations and journal", sql: Self.version1),
+        Migration(summary: "brick backend per device", sql: Self.version2),
     ]
+
+    /// Devices record how they hold bricks (LVM or directories) and whether brick sizes are enforced. Existing
+    /// devices were set up by LVM, the only backend before this version.
+    private static let version2 = """
+        ALTER TABLE devices ADD COLUMN backend TEXT NOT NULL DEFAULT 'lvm' CHECK (backend IN ('lvm', 'directory'));
+        ALTER TABLE devices ADD COLUMN size_enforced INTEGER NOT NULL DEFAULT 1 CHECK (size_enforced IN (0, 1));
+        """
 
     /// Tables are STRICT so a wrong type is an error rather than a silent conversion. IDs are 32-hex TEXT, sizes
     /// INTEGER bytes, nested model values JSON TEXT. Foreign keys point child to parent with ON DELETE RESTRICT, so

@@ -33,19 +33,21 @@ enum Tables {
 
     /// `used` is not a column: the topology derives it from the device's bricks.
     static let devices = TableMapping<Device>(
-        table: "devices", kind: "device", columns: ["id", "node_id", "name", "tags", "state", "total"],
+        table: "devices", kind: "device", columns: ["id", "node_id", "name", "tags", "state", "total", "backend", "size_enforced"],
         hasPending: true,
         values: { device throws(StoreError) in
             [
                 .text(device.id.description), .text(device.node.description), .text(device.name),
                 .text(try JSONColumn.encode(device.tags)), .text(device.state.rawValue), .integer(device.total.bytes),
+                .text(device.backend.rawValue), .integer(device.sizeEnforced ? 1 : 0),
             ]
         },
         read: { row throws(StoreError) in
             Device(
                 id: try row.identifier(), node: try row.identifier(), name: try row.text(),
                 tags: try row.json(Tags.self),
-                state: try row.rawValue(OperationalState.self), total: try row.bytes(), used: .zero)
+                state: try row.rawValue(OperationalState.self), total: try row.bytes(), used: .zero,
+                backend: try row.rawValue(BrickBackend.self), sizeEnforced: try row.int() != 0)
         })
 
     static let bricks = TableMapping<Brick>(

@@ -11,9 +11,9 @@ import Testing
         }
         // total 100 GiB + 512 B; used 21 GiB + 128 MiB of reservations; free the difference, each in whole KiB.
         let expected = """
-            {"bricks":[\(brick(0xb11, F.replica3, 10_485_760)),\(brick(0xb21, F.arbiter, 5_242_880)),\
+            {"backend":"lvm","bricks":[\(brick(0xb11, F.replica3, 10_485_760)),\(brick(0xb21, F.arbiter, 5_242_880)),\
             \(brick(0xb31, F.disperse, 4_194_304))],\
-            "id":"\(F.d11)","name":"/dev/sdb","state":"online",\
+            "id":"\(F.d11)","name":"/dev/sdb","size_enforced":true,"state":"online",\
             "storage":{"free":82706432,"total":104857600,"used":22151168},"tags":{"disk":"ssd"}}
             """
         let info = try #require(DeviceInfoResponse(device: F.d11, in: F.topology))

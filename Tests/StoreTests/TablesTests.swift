@@ -45,7 +45,8 @@ import Testing
             Tables.clusters.update
                 == "UPDATE clusters SET allows_file_volumes = ?2, allows_block_volumes = ?3 WHERE id = ?1")
         #expect(
-            Tables.devices.select() == "SELECT id, node_id, name, tags, state, total, pending FROM devices ORDER BY id")
+            Tables.devices.select()
+                == "SELECT id, node_id, name, tags, state, total, backend, size_enforced, pending FROM devices ORDER BY id")
         #expect(
             Tables.journal.select(where: "operation_id = ?", orderBy: "step")
                 == "SELECT operation_id, step, action, state, detail, updated_at FROM journal"
