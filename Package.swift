@@ -82,6 +82,9 @@ let package = Package(
 
         // The engine's pure half: actions, plans with rollback, and planners.
         .target(name: "Engine", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
+        // What runs on a node, as argv and `sh -c` scripts (LVM, XFS, mount, gluster), and parsers of what the
+        // tools print (gluster --xml, LVM JSON reports). Pure: builds and reads text, runs nothing.
+        .target(name: "NodeCommands", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel", "Metrics"], swiftSettings: swiftSettings),
 
@@ -93,8 +96,17 @@ let package = Package(
         .target(
             name: "Configuration", dependencies: ["YAML", "StorageModel", "Allocation"], swiftSettings: swiftSettings),
 
+        // Runs argv on a node and reports exit, stdout and stderr: locally, over ssh, or with kubectl exec.
+        .target(name: "NodeTransport", dependencies: ["NodeCommands"], swiftSettings: swiftSettings),
+
         // Runs the engine's actions on Gluster nodes: the executor protocol and the mock.
         .target(name: "Executor", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
+
+        // The executor on real nodes: the engine's actions as node commands, run through a transport.
+        .target(
+            name: "CommandExecutor",
+            dependencies: ["Executor", "Engine", "StorageModel", "Allocation", "NodeCommands", "NodeTransport", "EventLog"],
+            swiftSettings: swiftSettings),
 
         // MARK: - Behaviour
 
@@ -123,7 +135,7 @@ let package = Package(
             name: "Commands",
             dependencies: [
                 "StorageModel", "Allocation", "Configuration", "Store", "Executor", "Operations", "RESTAPI",
-                "HTTPServer", "Metrics", "EventLog", "CMalloc",
+                "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor", "NodeTransport", "NodeCommands", "YAML",
             ],
             swiftSettings: swiftSettings),
         // The `brickyard` executable: hands argv to Commands.
@@ -163,9 +175,20 @@ let package = Package(
             name: "OperationsTests",
             dependencies: ["Operations", "Executor", "Engine", "Store", "StorageModel", "Allocation"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NodeCommandsTests", dependencies: ["NodeCommands", "StorageModel"],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "NodeTransportTests", dependencies: ["NodeTransport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CommandExecutorTests",
+            dependencies: ["CommandExecutor", "Executor", "Engine", "NodeTransport", "StorageModel"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "CommandsTests", dependencies: ["Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StorageModel"],
+            name: "CommandsTests",
+            dependencies: [
+                "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StorageModel", "NodeTransport", "NodeCommands",
+            ],
             swiftSettings: swiftSettings),
     ]
 )

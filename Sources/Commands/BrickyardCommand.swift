@@ -12,6 +12,7 @@ public enum BrickyardCommand {
 
         commands:
           serve      run the Heketi-compatible REST server
+          observe    print what the nodes actually hold (peers, LVM, bricks, gluster volumes)
           simulate   place volumes on a synthetic cluster and show where the bricks go
           version    print the version
 
@@ -43,6 +44,12 @@ public enum BrickyardCommand {
                     return 0
                 }
                 return try ServeCommand(arguments: rest).run(errors: errors)
+            case "observe":
+                if rest.contains("--help") {
+                    output(ObserveCommand.help)
+                    return 0
+                }
+                return try ObserveCommand(arguments: rest).run(emit: output, errors: errors)
             case "simulate":
                 if rest.contains("--help") {
                     output(SimulateCommand.help)

@@ -95,7 +95,8 @@ struct ServeCommand {
         } catch {
             throw StartupError(message: "cannot open the database \(configuration.databasePath): \(error)")
         }
-        let executor = try Self.executor(configuration.executor, environment: environment)
+        let executor = try ExecutorFactory.make(
+            configuration, environment: environment, log: log.with(("component", "executor")))
         var tls: HTTPServerConfiguration.TLS?
         if let certificate = self.tlsCertificate, let key = self.tlsKey {
             guard let certificatePEM = try? String(contentsOfFile: certificate, encoding: .utf8),
@@ -107,21 +108,6 @@ struct ServeCommand {
         }
         log.info("configuration", ("summary", configuration.description))
         return ServerAssembly(configuration: configuration, store: store, executor: executor, tls: tls, log: log)
-    }
-
-    static func executor(_ kind: ExecutorKind, environment: [String: String]) throws(StartupError) -> any NodeExecutor {
-        switch kind {
-        case .mock:
-            let size = Int64(environment["BRICKYARD_MOCK_DEVICE_SIZE_GIB"] ?? "") ?? 500
-            let delay = Int(environment["BRICKYARD_MOCK_DELAY_MS"] ?? "") ?? 0
-            guard size > 0, size < 1 << 30, delay >= 0 else {
-                throw StartupError(message: "BRICKYARD_MOCK_DEVICE_SIZE_GIB must be positive and BRICKYARD_MOCK_DELAY_MS not negative")
-            }
-            return MockExecutor(deviceSize: .gibibytes(size), delay: .milliseconds(delay), recordsCalls: false)
-        case .local, .ssh, .kubectl:
-            throw StartupError(
-                message: "executor \(kind) is not available in this build; use --executor mock")
-        }
     }
 }
 

@@ -19,6 +19,34 @@ extension ConfigurationFile {
         }
     }
 
+    /// Reads `localexec`: per-node `PATH` directories, `force_bricks`, `mount_root`, and the shared command keys.
+    mutating func readLocal(
+        _ node: YAMLNode, keyPath: String, with reader: inout ConfigurationFileReader
+    ) throws(ConfigurationError) {
+        for entry in try reader.mapping(node, key: keyPath) ?? [] {
+            let key = "\(keyPath).\(entry.key)"
+            switch entry.key {
+            case "nodes":
+                for host in try reader.mapping(entry.value, key: key) ?? [] {
+                    for setting in try reader.mapping(host.value, key: "\(key).\(host.key)") ?? [] {
+                        let settingKey = "\(key).\(host.key).\(setting.key)"
+                        if setting.key == "path", let path = try reader.string(setting.value, key: settingKey) {
+                            self.localexec.nodePaths[host.key] = path.value
+                        } else {
+                            reader.ignore(setting, keyPath: settingKey)
+                        }
+                    }
+                }
+            case "force_bricks": self.localexec.forceBricks = try reader.boolean(entry.value, key: key)?.value
+            case "mount_root": self.localexec.mountRoot = try reader.string(entry.value, key: key)?.value
+            default:
+                if try !self.localexec.commands.read(entry, keyPath: key, with: reader) {
+                    reader.ignore(entry, keyPath: key)
+                }
+            }
+        }
+    }
+
     /// Reads `kubeexec`: every key Heketi's `KubeConfig` has had, and the shared command keys.
     mutating func readKubernetes(
         _ node: YAMLNode, keyPath: String, with reader: inout ConfigurationFileReader

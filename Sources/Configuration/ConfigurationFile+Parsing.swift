@@ -78,7 +78,7 @@ extension ConfigurationFile {
     static let glusterfsKeys = [
         "executor", "db", "loglevel", "brick_min_size_gb", "brick_max_size_gb", "max_bricks_per_volume",
         "average_file_size_kb", "zone_checking", "max_volumes_per_cluster", "max_inflight_operations",
-        "pre_request_volume_options", "post_request_volume_options", "sshexec", "kubeexec",
+        "pre_request_volume_options", "post_request_volume_options", "sshexec", "kubeexec", "localexec",
     ]
 
     private mutating func read(_ root: YAMLNode, with reader: inout ConfigurationFileReader) throws(ConfigurationError)
@@ -165,6 +165,7 @@ extension ConfigurationFile {
         case "post_request_volume_options": self.postRequestVolumeOptions = try reader.stringList(node, key: keyPath)
         case "sshexec": try self.readSSH(node, keyPath: keyPath, with: &reader)
         case "kubeexec": try self.readKubernetes(node, keyPath: keyPath, with: &reader)
+        case "localexec": try self.readLocal(node, keyPath: keyPath, with: &reader)
         default: break  // `glusterfsKeys` lists exactly the cases above.
         }
     }

@@ -55,6 +55,8 @@ public struct ConfigurationFile: Sendable, Equatable {
     public var sshPort: FileValue<String>?
     /// `kubeexec`.
     public var kubeexec = KubernetesExecutorSettings()
+    /// `localexec`.
+    public var localexec = LocalExecutorSettings()
 
     /// Keys ignored while reading (comments such as `_port_comment`, unknown keys, Heketi keys Brickyard has no use
     /// for), one line each with file and position.

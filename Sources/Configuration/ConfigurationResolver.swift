@@ -38,6 +38,7 @@ struct ConfigurationResolver {
         configuration.executor = try self.executor()
         configuration.sshexec = try self.sshSettings(executor: configuration.executor)
         configuration.kubeexec = self.file?.kubeexec ?? KubernetesExecutorSettings()
+        configuration.localexec = self.file?.localexec ?? LocalExecutorSettings()
         configuration.databasePath = try self.databasePath()
         let listenSource: ConfigurationSource
         (configuration.listen, listenSource) = try self.listen()

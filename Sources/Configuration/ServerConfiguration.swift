@@ -34,6 +34,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var sshexec: SSHExecutorSettings
     /// The Kubernetes executor's settings, used when `executor` is `kubectl`.
     public var kubeexec: KubernetesExecutorSettings
+    /// The local executor's settings, used when `executor` is `local`.
+    public var localexec = LocalExecutorSettings()
 
     /// Loopback, so a fresh server is not reachable from the network until someone says so.
     public static let defaultListen = ListenAddress(host: "127.0.0.1", port: 8080)

@@ -86,16 +86,19 @@ final class ServerProcess: Sendable {
     }
 
     /// Posts and follows Heketi's async protocol to the end: the final 303 location, or nil for 204.
-    func completed(_ method: String, _ path: String, json: String? = nil) async throws -> String? {
+    func completed(_ method: String, _ path: String, json: String? = nil, timeout: Duration = .seconds(20))
+        async throws -> String?
+    {
         let accepted = try await self.request(method, path, json: json)
         guard accepted.status == 202, let queue = accepted.headers["Location"] else {
             throw ServerProcessError("\(method) \(path): expected 202, got \(accepted.status) \(accepted.bodyText)")
         }
-        return try await self.wait(queue)
+        return try await self.wait(queue, timeout: timeout)
     }
 
-    func wait(_ queue: String) async throws -> String? {
-        for _ in 0..<2000 {
+    func wait(_ queue: String, timeout: Duration = .seconds(20)) async throws -> String? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
             let status = try await self.request("GET", queue)
             switch status.status {
             case 200: try await Task.sleep(for: .milliseconds(10))

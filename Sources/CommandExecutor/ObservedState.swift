@@ -1,0 +1,80 @@
+/// What the nodes actually hold, gathered through the executor: the input the reconciler diffs desired state
+/// against, and what `brickyard observe` prints. Sizes are bytes. Everything is sorted, so two observations of an
+/// unchanged cluster are equal.
+public struct ObservedState: Codable, Hashable, Sendable {
+    public var nodes: [Node]
+    public var volumes: [Volume]
+    /// The node whose glusterd answered for the volumes, nil when none did.
+    public var volumesFrom: String?
+
+    public struct Node: Codable, Hashable, Sendable {
+        public var host: String
+        /// Problems met while looking at this node (unreachable, a tool missing), one line each.
+        public var errors: [String] = []
+        /// The pool as this node's glusterd sees it (other members only).
+        public var peers: [Peer] = []
+        public var physicalVolumes: [PhysicalVolume] = []
+        public var volumeGroups: [VolumeGroup] = []
+        public var logicalVolumes: [LogicalVolume] = []
+        /// Brick filesystems mounted under the mount root (LVM bricks).
+        public var brickMounts: [String] = []
+        /// `brick_*` directories on the node's directory devices.
+        public var brickDirectories: [String] = []
+
+        public init(host: String) {
+            self.host = host
+        }
+    }
+
+    public struct Peer: Codable, Hashable, Sendable {
+        public var uuid: String
+        public var hostname: String
+        public var connected: Bool
+        public var state: String
+    }
+
+    public struct PhysicalVolume: Codable, Hashable, Sendable {
+        public var name: String
+        public var volumeGroup: String
+        public var size: Int64
+        public var free: Int64
+    }
+
+    public struct VolumeGroup: Codable, Hashable, Sendable {
+        public var name: String
+        public var size: Int64
+        public var free: Int64
+    }
+
+    public struct LogicalVolume: Codable, Hashable, Sendable {
+        public var name: String
+        public var volumeGroup: String
+        public var size: Int64
+        public var pool: String
+    }
+
+    public struct Volume: Codable, Hashable, Sendable {
+        public var name: String
+        public var id: String
+        /// `created`, `started` or `stopped`.
+        public var status: String
+        public var type: String
+        public var bricks: [Brick]
+        public var options: [String: String]
+        /// The Brickyard (or Heketi) volume id from the `user.heketi.id` option, nil for a volume made by hand.
+        public var heketiID: String?
+    }
+
+    public struct Brick: Codable, Hashable, Sendable {
+        public var address: String
+        /// From `volume status`; nil when the volume is not started.
+        public var online: Bool?
+        public var port: Int?
+    }
+
+    public init(nodes: [Node] = [], volumes: [Volume] = [], volumesFrom: String? = nil) {
+        self.nodes = nodes
+        self.volumes = volumes
+        self.volumesFrom = volumesFrom
+    }
+}

@@ -1,0 +1,18 @@
+/// Settings of the local executor (`glusterfs.localexec`, Brickyard's own block): commands run on this machine,
+/// which is the storage node itself or, on a test machine, hosts several simulated nodes.
+///
+/// `nodes` maps a node's manage hostname to a directory put first on `PATH` for its commands, where a wrapper
+/// `gluster` reaches that node's glusterd (the loopback testbed writes one per node).
+public struct LocalExecutorSettings: Sendable, Hashable {
+    /// `nodes.<host>.path`.
+    public var nodePaths: [String: String] = [:]
+    /// `force_bricks`: pass `force` to `volume create` and `add-brick` (several simulated nodes on one machine
+    /// look like one server to gluster).
+    public var forceBricks: Bool?
+    /// `mount_root`: where LVM bricks are mounted (default `/var/lib/heketi/mounts`).
+    public var mountRoot: String?
+    /// The keys Heketi's `sshexec` and `kubeexec` share (`fstab`, `sudo`, `gluster_cli_timeout`, ...).
+    public var commands = NodeCommandSettings()
+
+    public init() {}
+}

@@ -1,0 +1,88 @@
+public import StorageModel
+
+/// Scripts that make and remove an LVM brick: thin pool and thin LV, XFS, fstab line, mount, brick directory.
+/// The create sequence is Heketi's, flag for flag; destroy is written so that it can follow a create that stopped
+/// anywhere (recovery after a crash cannot know how far it got).
+public enum BrickCommands {
+    /// XFS mount options, in the mount and in fstab.
+    public static let mountOptions = "rw,inode64,noatime,nouuid"
+    /// Arbiter bricks' thin pools always use this chunk size.
+    public static let arbiterChunkSize = "256K"
+
+    /// `mkdir -p`, `lvcreate` (pool and thin LV in one), `mkfs.xfs`, fstab line, `mount`, `mkdir brick`, and
+    /// with a group: `chown :GID` and `chmod 2775`.
+    public static func create(_ spec: BrickSpec, settings: StorageToolSettings = StorageToolSettings()) -> NodeScript {
+        let names = LVMBrickNames(device: spec.device, brick: spec.brick, mountRoot: settings.mountRoot)
+        var script = NodeScript([
+            .run(NodeCommand(["mkdir", "-p", names.mountPoint])),
+            .run(Self.createLogicalVolumes(spec, names: names, settings: settings)),
+            .run(Self.makeFilesystem(spec, names: names, settings: settings)),
+            .appendLine(Self.fstabLine(names), file: settings.fstab),
+            .run(NodeCommand(["mount", "-o", Self.mountOptions, names.deviceNode, names.mountPoint])),
+            .run(NodeCommand(["mkdir", names.brickPath])),
+        ])
+        if let gid = spec.effectiveGID {
+            script.append(.run(NodeCommand(["chown", ":\(gid)", names.brickPath])))
+            script.append(.run(NodeCommand(["chmod", "2775", names.brickPath])))
+        }
+        return script
+    }
+
+    /// Unmounts (when mounted), removes the fstab line, the thin LV (when present), the thin pool (when present
+    /// and holding no other thin LV) and the mount point (when present). Heketi's order: fstab goes before the
+    /// LVs, so a node stopped halfway still boots.
+    public static func destroy(
+        brick: BrickID, device: DeviceID, settings: StorageToolSettings = StorageToolSettings()
+    ) -> NodeScript {
+        let names = LVMBrickNames(device: device, brick: brick, mountRoot: settings.mountRoot)
+        let removeFlags = ["lvremove", settings.autobackupFlag, "-f"]
+        let thinCount = settings.lvm(["lvs", "--noheadings", "--options=thin_count", names.thinPoolPath])
+        return NodeScript([
+            .when(
+                .succeeds(NodeCommand(["mountpoint", "-q", names.mountPoint])),
+                NodeCommand(["umount", names.mountPoint])),
+            .removeLine(Self.fstabLine(names), file: settings.fstab),
+            .when(
+                .succeeds(settings.lvm(["lvs", names.logicalVolumePath])),
+                settings.lvm(removeFlags + [names.logicalVolumePath])),
+            .when(.outputEquals(thinCount, "0"), settings.lvm(removeFlags + [names.thinPoolPath])),
+            .when(.isDirectory(names.mountPoint), NodeCommand(["rmdir", names.mountPoint])),
+        ])
+    }
+
+    /// `<device node> <mount point> xfs rw,inode64,noatime,nouuid 1 2`: Heketi's fstab line, byte for byte, so
+    /// destroy also removes lines Heketi wrote.
+    public static func fstabLine(_ names: LVMBrickNames) -> String {
+        "\(names.deviceNode) \(names.mountPoint) xfs \(Self.mountOptions) 1 2"
+    }
+
+    /// `lvcreate -qq --autobackup=n --poolmetadatasize <M>K --chunksize 256K --size <P>K --thin vg/tp
+    /// --virtualsize <S>K --name brick_<id>`.
+    static func createLogicalVolumes(_ spec: BrickSpec, names: LVMBrickNames, settings: StorageToolSettings)
+        -> NodeCommand
+    {
+        let chunkSize = spec.role == .arbiter ? Self.arbiterChunkSize : settings.chunkSize
+        return settings.lvm([
+            "lvcreate", "-qq", settings.autobackupFlag,
+            "--poolmetadatasize", spec.poolMetadata.lvmKibibytes,
+            "--chunksize", chunkSize,
+            "--size", spec.thinPool.lvmKibibytes,
+            "--thin", names.thinPoolPath,
+            "--virtualsize", spec.size.lvmKibibytes,
+            "--name", names.logicalVolume,
+        ])
+    }
+
+    /// `mkfs.xfs -i size=512 [-d su=,sw=] -n size=8192 DEV`; arbiter bricks get `-i maxpct=100` (inodes may use
+    /// the whole filesystem) and no stripe geometry.
+    static func makeFilesystem(_ spec: BrickSpec, names: LVMBrickNames, settings: StorageToolSettings) -> NodeCommand {
+        var argv = ["mkfs.xfs", "-i", spec.role == .arbiter ? "maxpct=100" : "size=512"]
+        if spec.role != .arbiter, let unit = settings.xfsStripeUnit, let width = settings.xfsStripeWidth,
+            unit > 0, width > 0
+        {
+            argv += ["-d", "su=\(unit),sw=\(width)"]
+        }
+        argv += ["-n", "size=8192", names.deviceNode]
+        return NodeCommand(argv)
+    }
+}

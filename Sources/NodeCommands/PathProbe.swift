@@ -1,0 +1,60 @@
+public import StorageModel
+
+/// What a device path is on the node and how much room a directory device has: the commands and the parsers of
+/// their output. A path to a block device becomes an LVM device; a directory becomes a directory-backend device.
+public enum PathProbe {
+    /// What `stat -L -c %F` reports.
+    public enum Kind: Hashable, Sendable {
+        case blockDevice
+        case directory
+        /// Anything else, with stat's own words (`regular file`, `symbolic link`, ...).
+        case other(String)
+    }
+
+    /// Space on the filesystem holding a directory.
+    public struct Capacity: Hashable, Sendable {
+        /// The filesystem's size.
+        public var total: ByteCount
+        /// Space an unprivileged writer may still use.
+        public var available: ByteCount
+
+        public init(total: ByteCount, available: ByteCount) {
+            self.total = total
+            self.available = available
+        }
+    }
+
+    /// `stat -L -c %F -- PATH`, following symbolic links (`/dev/disk/by-id/...` names are links).
+    public static func kind(of path: String) -> NodeCommand {
+        NodeCommand(["stat", "-L", "-c", "%F", "--", path])
+    }
+
+    /// `stat -f -L -c '%S %b %a' -- PATH`: block size, total blocks, blocks available to non-root.
+    public static func capacity(of path: String) -> NodeCommand {
+        NodeCommand(["stat", "-f", "-L", "-c", "%S %b %a", "--", path])
+    }
+
+    public static func parseKind(_ output: String) -> Kind {
+        let text = output.trimmingSpacesAndNewlines()
+        switch text {
+        case "block special file": return .blockDevice
+        case "directory": return .directory
+        default: return .other(text)
+        }
+    }
+
+    public static func parseCapacity(_ output: String) throws(NodeOutputError) -> Capacity {
+        let fields = output.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard fields.count == 3, let blockSize = Int64(fields[0]), let blocks = Int64(fields[1]),
+            let available = Int64(fields[2]), blockSize > 0, blocks >= 0, available >= 0
+        else {
+            throw .malformed(tool: "stat", reason: "expected '<block size> <blocks> <available>', got \(output.excerpt)")
+        }
+        let (total, totalOverflow) = blockSize.multipliedReportingOverflow(by: blocks)
+        let (free, freeOverflow) = blockSize.multipliedReportingOverflow(by: available)
+        guard !totalOverflow, !freeOverflow else {
+            throw .malformed(tool: "stat", reason: "size does not fit in 64 bits: \(output.excerpt)")
+        }
+        return Capacity(total: ByteCount(bytes: total), available: ByteCount(bytes: free))
+    }
+}

@@ -1,0 +1,132 @@
+import CommandExecutor
+import Engine
+import Executor
+import NodeTransport
+import StorageModel
+import Testing
+
+@Suite struct CommandExecutorTests {
+    /// Three nodes in three zones, one directory device each, and a replica-3 volume with one brick per node.
+    static func topology(backend: BrickBackend = .directory) -> (Topology, Volume) {
+        var topology = Topology()
+        let cluster = ClusterID(high: 0xc, low: 1)
+        topology.insert(Cluster(id: cluster))
+        var bricks: [BrickID] = []
+        for index in 1...3 {
+            let node = NodeID(high: 0xa, low: UInt64(index))
+            let device = DeviceID(high: 0xd, low: UInt64(index))
+            topology.insert(
+                Node(id: node, cluster: cluster, zone: index, manageHostname: "m\(index)", storageHostname: "s\(index)"))
+            topology.insert(
+                Device(
+                    id: device, node: node, name: "/srv/d\(index)", total: .gibibytes(100), backend: backend,
+                    sizeEnforced: backend == .lvm))
+            bricks.append(BrickID(high: 0xb, low: UInt64(index)))
+        }
+        let volumeID = VolumeID(high: 0xe, low: 1)
+        let volume = Volume(
+            id: volumeID, name: "vol_1", cluster: cluster, size: .gibibytes(1), durability: .replicate(3),
+            options: [VolumeOption(key: "user.heketi.id", value: volumeID.description)], brickSets: [bricks])
+        topology.insert(volume)
+        for (index, brick) in bricks.enumerated() {
+            let device = DeviceID(high: 0xd, low: UInt64(index + 1))
+            topology.insert(
+                Brick(
+                    id: brick, volume: volumeID, device: device, node: NodeID(high: 0xa, low: UInt64(index + 1)),
+                    size: .gibibytes(1), reserved: .gibibytes(1),
+                    path: "/srv/d\(index + 1)/brick_\(brick)/brick"))
+        }
+        return (topology, volume)
+    }
+
+    /// A replica-3 create is six round trips: one brick script per node, then create, options, start.
+    @Test func replicaThreeCreateIsSixRoundTrips() async throws {
+        let (topology, volume) = Self.topology()
+        let transport = RecordingTransport()
+        let executor = CommandExecutor(transport: transport)
+        for action in VolumePlanner.create(volume, in: topology).actions {
+            _ = try await executor.run(action, in: topology)
+        }
+        let calls = transport.recorded
+        #expect(executor.roundTrips == 6)
+        #expect(calls.count == 6)
+        #expect(calls.prefix(3).map(\.host).sorted() == ["m1", "m2", "m3"])
+        #expect(calls.prefix(3).allSatisfy { $0.argv.prefix(2) == ["sh", "-c"] })
+        let brickOne = BrickID(high: 0xb, low: 1)
+        #expect(
+            calls.first { $0.host == "m1" }?.argv.last
+                == "set -e\ntest -d /srv/d1\nmkdir /srv/d1/brick_\(brickOne)\nmkdir /srv/d1/brick_\(brickOne)/brick\n")
+        let bricks = (1...3).map { "s\($0):/srv/d\($0)/brick_\(BrickID(high: 0xb, low: UInt64($0)))/brick" }
+        #expect(calls[3] == .init(host: "m1", argv: ["gluster", "--mode=script", "volume", "create", "vol_1", "replica", "3"] + bricks))
+        #expect(calls[4].argv.last?.contains("gluster --mode=script volume set vol_1 user.heketi.id") == true)
+        #expect(calls[5].argv == ["gluster", "--mode=script", "volume", "start", "vol_1"])
+    }
+
+    /// A failing command's last stderr line, the command and the host make the one-line error.
+    @Test func aFailureCarriesTheCommandAndItsError() async throws {
+        let (topology, volume) = Self.topology()
+        let transport = RecordingTransport { _, argv in
+            argv.contains("create")
+                ? CommandResult(exitCode: 1, stdout: "", stderr: "volume create: vol_1: failed: Volume vol_1 already exists\n")
+                : CommandResult(exitCode: 0, stdout: "", stderr: "")
+        }
+        let executor = CommandExecutor(transport: transport)
+        await #expect(
+            throws: ExecutorError(
+                action: "create_volume", host: "m1",
+                message: "gluster volume create vol_1 exited 1: volume create: vol_1: failed: Volume vol_1 already exists")
+        ) {
+            _ = try await executor.run(.createVolume(volume: volume.id, bricks: volume.brickSets[0]), in: topology)
+        }
+    }
+
+    /// Undo steps tolerate work that never happened: stopping or deleting a missing volume succeeds.
+    @Test func undoingAVolumeThatIsNotThereSucceeds() async throws {
+        let (topology, volume) = Self.topology()
+        let transport = RecordingTransport { _, argv in
+            CommandResult(exitCode: 1, stdout: "", stderr: "volume \(argv[3]): vol_1: failed: Volume vol_1 does not exist\n")
+        }
+        let executor = CommandExecutor(transport: transport)
+        #expect(try await executor.run(.stopVolume(volume: volume.id), in: topology) == .completed)
+        #expect(try await executor.run(.deleteVolume(volume: volume.id), in: topology) == .completed)
+    }
+
+    /// Setting up a block device: a probe round trip, then pvcreate, vgcreate and the size report in one script.
+    @Test func aBlockDeviceBecomesAVolumeGroupSizedFromLVM() async throws {
+        let (topology, _) = Self.topology(backend: .lvm)
+        let device = DeviceID(high: 0xd, low: 1)
+        let report = #"{"report":[{"vg":[{"vg_name":"vg_\#(device)","vg_size":"10733223936","vg_free":"10733223936","vg_extent_size":"4194304","vg_extent_count":"2559","vg_free_count":"2559"}]}]}"#
+        let transport = RecordingTransport { _, argv in
+            let script = argv.last ?? ""
+            if script.contains("stat -L -c %F") {
+                return CommandResult(exitCode: 0, stdout: "block special file\n4096 100 50\n", stderr: "")
+            }
+            return CommandResult(exitCode: 0, stdout: report, stderr: "")
+        }
+        let executor = CommandExecutor(transport: transport)
+        let outcome = try await executor.run(.setUpDevice(device: device, destroyData: false), in: topology)
+        #expect(outcome == .device(DeviceReport(size: ByteCount(bytes: 2559 * 4_194_304), backend: .lvm)))
+        let script = transport.recorded.last?.argv.last ?? ""
+        #expect(script.contains("pvcreate -qq --metadatasize=128M --dataalignment=256K /srv/d1"))
+        #expect(script.contains("vgcreate -qq --physicalextentsize=4M --autobackup=n vg_\(device) /srv/d1"))
+        #expect(!script.contains("wipefs"))
+    }
+
+    @Test func aDirectoryDeviceIsSizedFromItsFilesystemAndSaysSizesAreNotEnforced() async throws {
+        let (topology, _) = Self.topology()
+        let transport = RecordingTransport { _, _ in CommandResult(exitCode: 0, stdout: "directory\n4096 1000 750\n", stderr: "") }
+        let executor = CommandExecutor(transport: transport)
+        let outcome = try await executor.run(.setUpDevice(device: DeviceID(high: 0xd, low: 2), destroyData: false), in: topology)
+        #expect(outcome == .device(DeviceReport(size: ByteCount(bytes: 750 * 4096), backend: .directory, sizeEnforced: false)))
+        #expect(executor.roundTrips == 1)
+    }
+
+    @Test func aPathThatIsNeitherIsRefusedWithItsKind() async throws {
+        let (topology, _) = Self.topology()
+        let transport = RecordingTransport { _, _ in CommandResult(exitCode: 0, stdout: "regular file\n4096 1 1\n", stderr: "") }
+        let executor = CommandExecutor(transport: transport)
+        await #expect(throws: ExecutorError.self) {
+            _ = try await executor.run(.setUpDevice(device: DeviceID(high: 0xd, low: 1), destroyData: false), in: topology)
+        }
+    }
+}

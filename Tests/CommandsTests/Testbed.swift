@@ -1,0 +1,86 @@
+import Foundation
+import NodeTransport
+
+/// The loopback Gluster testbed (`Scripts/testbed.sh`) for tests: three glusterd nodes on 127.1.1.1-3, each with
+/// two XFS devices, under a root of the test's own. Brought down even when the test fails.
+struct Testbed {
+    static let nodeCount = 3
+    let root: String
+    let script: String
+
+    /// Why the testbed cannot run here, or nil when it can: it needs root, loop devices, glusterd and FUSE.
+    static var unavailableReason: String? {
+        if getuid() != 0 { return "needs root (loop devices, mounts, glusterd)" }
+        for (path, what) in [
+            ("/dev/loop-control", "loop devices"), ("/usr/sbin/glusterd", "glusterd (glusterfs-server)"),
+            ("/sbin/mount.glusterfs", "mount.glusterfs (glusterfs-client)"), ("/dev/fuse", "FUSE"),
+            ("/sbin/mkfs.xfs", "mkfs.xfs (xfsprogs)"),
+        ] where !FileManager.default.fileExists(atPath: path) {
+            return "needs \(what): \(path) is missing"
+        }
+        return nil
+    }
+
+    init(name: String) {
+        self.root = "/srv/brickyard-test-\(name)"
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        self.script = package.appendingPathComponent("Scripts/testbed.sh").path
+    }
+
+    var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TESTBED_ROOT"] = self.root
+        environment["TESTBED_NODES"] = String(Self.nodeCount)
+        environment["TESTBED_SIZE"] = "4G"
+        return environment
+    }
+
+    func host(_ node: Int) -> String { "127.1.1.\(node)" }
+    func device(_ node: Int, _ device: Int) -> String { "\(self.root)/n\(node)/d\(device)" }
+    func socket(_ node: Int) -> String { "\(self.root)/n\(node)/run/glusterd.socket" }
+
+    /// Runs `body` with the testbed up, and brings it down afterwards whatever happened.
+    func run(_ body: () async throws -> Void) async throws {
+        try await self.shell([self.script, "down"])
+        try await self.shell([self.script, "up"], timeout: .seconds(120))
+        do {
+            try await body()
+        } catch {
+            _ = try? await self.shell([self.script, "down"], timeout: .seconds(120))
+            throw error
+        }
+        try await self.shell([self.script, "down"], timeout: .seconds(120))
+    }
+
+    /// A Brickyard configuration for the local executor: node i's commands find its `gluster` wrapper first.
+    func configuration(database: String) -> String {
+        let nodes = (1...Self.nodeCount).map { #""\#(self.host($0))": {"path": "\#(self.root)/n\#($0)/bin"}"# }
+        return """
+            {"glusterfs": {"executor": "local", "db": "\(database)",
+              "localexec": {"nodes": {\(nodes.joined(separator: ", "))}, "gluster_cli_timeout": 120}}}
+            """
+    }
+
+    /// Runs a command on this machine; a non-zero exit throws with its output.
+    @discardableResult
+    func shell(_ argv: [String], timeout: Duration = .seconds(60)) async throws -> CommandResult {
+        let result = try await ProcessRunner.run(argv, environment: self.environment, timeout: timeout)
+        guard result.exitCode == 0 else {
+            throw ServerProcessError("\(argv.joined(separator: " ")) exited \(result.exitCode): \(result.stderr)\(result.stdout.suffix(2000))")
+        }
+        return result
+    }
+
+    /// `gluster` against node `node`'s glusterd.
+    func gluster(_ node: Int, _ arguments: [String]) async throws -> CommandResult {
+        try await ProcessRunner.run(
+            ["gluster", "--mode=script", "--glusterd-sock=\(self.socket(node))"] + arguments,
+            environment: self.environment, timeout: .seconds(120))
+    }
+
+    /// Names under `directory` that start with `brick_`: what bricks left on a device.
+    func brickDirectories(_ directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("brick_") }
+    }
+}

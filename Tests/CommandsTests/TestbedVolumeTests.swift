@@ -1,0 +1,133 @@
+import Curl
+import HTTPTypes
+import Foundation
+import NodeCommands
+import NodeTransport
+import Testing
+
+/// `brickyard serve` with the local executor on the real loopback Gluster pool: nodes probed, directory devices,
+/// a replica-3 volume created, mounted, written, expanded and deleted, and a failing create that leaves nothing.
+@Suite(.serialized, .enabled(if: Testbed.unavailableReason == nil, "\(Testbed.unavailableReason ?? "")"))
+struct TestbedVolumeTests {
+    @Test(.timeLimit(.minutes(10)))
+    func replicaThreeVolumeLifecycleOnRealGluster() async throws {
+        let testbed = Testbed(name: "lifecycle")
+        try await testbed.run {
+            let directory = try TemporaryDirectory()
+            let database = directory.path("brickyard.db")
+            let config = directory.path("brickyard.json")
+            try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
+            let server = try await ServerProcess.start(
+                database: database, arguments: ["--config", config, "--executor", "local", "--log-level", "debug"])
+
+            // Topology: one cluster, three nodes (real peer probes), two directory devices each.
+            let cluster = try await server.request("POST", "/clusters", json: "{}")
+            #expect(cluster.status == 201)
+            let clusterID = try #require(try JSONSerialization.jsonObject(with: cluster.body) as? [String: Any])["id"]
+                as? String
+            var devices: [String] = []
+            for node in 1...Testbed.nodeCount {
+                let host = testbed.host(node)
+                let location = try await server.completed(
+                    "POST", "/nodes",
+                    json: #"{"cluster": "\#(clusterID ?? "")", "zone": \#(node), "hostnames": {"manage": ["\#(host)"], "storage": ["\#(host)"]}}"#,
+                    timeout: .seconds(120))
+                let nodeID = try #require(location?.split(separator: "/").last.map(String.init))
+                for device in 1...2 {
+                    _ = try await server.completed(
+                        "POST", "/devices", json: #"{"node": "\#(nodeID)", "name": "\#(testbed.device(node, device))"}"#,
+                        timeout: .seconds(120))
+                }
+                let info = try await server.json("/nodes/\(nodeID)")
+                for device in info["devices"] as? [[String: Any]] ?? [] {
+                    #expect(device["backend"] as? String == "directory")
+                    #expect(device["size_enforced"] as? Bool == false)
+                    devices.append(device["id"] as? String ?? "")
+                }
+            }
+            let pool = try await testbed.gluster(1, ["pool", "list"])
+            #expect(pool.stdout.components(separatedBy: "Connected").count - 1 == 3, "pool: \(pool.stdout)")
+
+            // Create: a started replica-3 volume with one brick on each node.
+            let volumeLocation = try await server.completed(
+                "POST", "/volumes", json: #"{"size": 1, "durability": {"type": "replicate", "replicate": {"replica": 3}}}"#,
+                timeout: .seconds(180))
+            let volumePath = try #require(volumeLocation)
+            let volume = try await server.json(volumePath)
+            let name = try #require(volume["name"] as? String)
+            var info = try await Self.volumeInfo(testbed, name)
+            #expect(info.status == .started)
+            #expect(Set(info.bricks.map(\.address.host)) == ["127.1.1.1", "127.1.1.2", "127.1.1.3"])
+            #expect(info.bricks.count == 3)
+            #expect(info.option("user.heketi.id") == volume["id"] as? String)
+
+            // Mount it for real and write a file.
+            let mountPoint = "\(testbed.root)/mnt/\(name)"
+            try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+            try await testbed.shell(
+                ["mount", "-t", "glusterfs", "-o", "backup-volfile-servers=127.1.1.2:127.1.1.3", "127.1.1.1:/\(name)",
+                 mountPoint])
+            let payload = (0..<10_000).map { "line \($0)" }.joined(separator: "\n")
+            try payload.write(toFile: "\(mountPoint)/data.txt", atomically: false, encoding: .utf8)
+            #expect(try String(contentsOfFile: "\(mountPoint)/data.txt", encoding: .utf8) == payload)
+
+            // Expand: add-brick with a second set, rebalance, the file still reads back.
+            _ = try await server.completed(
+                "POST", "\(volumePath)/expand", json: #"{"expand_size": 1}"#, timeout: .seconds(180))
+            info = try await Self.volumeInfo(testbed, name)
+            #expect(info.bricks.count == 6)
+            #expect(try String(contentsOfFile: "\(mountPoint)/data.txt", encoding: .utf8) == payload)
+            try await testbed.shell(["umount", mountPoint])
+
+            // Delete: the volume is gone from gluster, the brick directories from the devices, the space is back.
+            _ = try await server.completed("DELETE", volumePath, timeout: .seconds(180))
+            let gone = try await testbed.gluster(1, ["volume", "info", name])
+            #expect(gone.exitCode != 0)
+            for node in 1...Testbed.nodeCount {
+                for device in 1...2 {
+                    #expect(testbed.brickDirectories(testbed.device(node, device)).isEmpty)
+                }
+            }
+            for device in devices {
+                let storage = try await server.json("/devices/\(device)")["storage"] as? [String: Any]
+                #expect(storage?["used"] as? Int == 0)
+            }
+
+            // A create that fails in gluster (the name is taken outside Brickyard) rolls back its bricks.
+            let squatter = "\(testbed.device(1, 1))/squatter"
+            try FileManager.default.createDirectory(atPath: squatter, withIntermediateDirectories: true)
+            let taken = try await testbed.gluster(1, ["volume", "create", "taken", "127.1.1.1:\(squatter)", "force"])
+            #expect(taken.exitCode == 0, "\(taken.stderr)")
+            let accepted = try await server.request(
+                "POST", "/volumes",
+                json: #"{"size": 1, "name": "taken", "durability": {"type": "replicate", "replicate": {"replica": 3}}}"#)
+            #expect(accepted.status == 202)
+            let queue = try #require(accepted.headers["Location"])
+            var failure = ""
+            for _ in 0..<1200 {
+                let status = try await server.request("GET", queue)
+                if status.status == 200 { try await Task.sleep(for: .milliseconds(100)); continue }
+                #expect(status.status == 500)
+                failure = status.bodyText
+                break
+            }
+            #expect(failure.contains("taken"), "the queue reports gluster's error: \(failure)")
+            for node in 1...Testbed.nodeCount {
+                for device in 1...2 {
+                    #expect(testbed.brickDirectories(testbed.device(node, device)).isEmpty)
+                }
+            }
+            for device in devices {
+                let storage = try await server.json("/devices/\(device)")["storage"] as? [String: Any]
+                #expect(storage?["used"] as? Int == 0)
+            }
+            try await server.kill(signal: SIGTERM)
+        }
+    }
+
+    static func volumeInfo(_ testbed: Testbed, _ name: String) async throws -> GlusterVolumeInfo {
+        let result = try await testbed.gluster(1, ["volume", "info", name, "--xml"])
+        let volumes = try GlusterVolumeInfo.parse(result.stdout)
+        return try #require(volumes.first)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import NodeCommands
+import StorageModel
+import Testing
+
+@Suite struct PathProbeTests {
+    @Test func commands() {
+        #expect(PathProbe.kind(of: "/dev/sdb").argv == ["stat", "-L", "-c", "%F", "--", "/dev/sdb"])
+        #expect(PathProbe.capacity(of: "/srv/d1").rendered == "stat -f -L -c '%S %b %a' -- /srv/d1")
+    }
+
+    @Test func readsKinds() {
+        #expect(PathProbe.parseKind("block special file\n") == .blockDevice)
+        #expect(PathProbe.parseKind("directory\n") == .directory)
+        #expect(PathProbe.parseKind("regular file\n") == .other("regular file"))
+    }
+
+    @Test func readsCapacity() throws {
+        let capacity = try PathProbe.parseCapacity("4096 262144 131072\n")
+        #expect(capacity == PathProbe.Capacity(total: .gibibytes(1), available: .mebibytes(512)))
+    }
+
+    @Test(arguments: ["", "4096 1", "a b c", "4096 -1 2", "0 1 1", "4096 9223372036854775807 1", "1 2 3 4"])
+    func refusesGarbage(output: String) {
+        #expect(throws: NodeOutputError.self) { try PathProbe.parseCapacity(output) }
+    }
+
+    /// The commands and parsers agree with the real tools on this machine.
+    @Test func probesTheRealFilesystem() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let kind = try Shell.run(PathProbe.kind(of: directory.path).rendered)
+        #expect(PathProbe.parseKind(kind.output) == .directory)
+        let capacity = try PathProbe.parseCapacity(try Shell.run(PathProbe.capacity(of: directory.path).rendered).output)
+        #expect(capacity.total > .zero)
+        #expect(capacity.available <= capacity.total)
+    }
+}
