@@ -72,7 +72,6 @@ STOP_VOLUMES=${TESTBED_STOP_VOLUMES:-0}
 WAIT_SECONDS=30
 
 die() { echo "testbed: $*" >&2; exit 1; }
-log() { echo "testbed: $*" >&2; }
 
 [[ $ROOT == /* && $ROOT != / ]] || die "TESTBED_ROOT must be an absolute path other than /"
 ROOT=${ROOT%/}
@@ -122,7 +121,7 @@ mounts_under_root() {
 fuse_mounts_of_testbed() {
     awk '{ for (k = 7; $k != "-"; k++); if ($(k + 1) == "fuse.glusterfs") print $(k + 2), $5 }' \
         /proc/self/mountinfo | while read -r source target; do
-        [[ $source == 127.1.1.*:* ]] && echo "$target"
+        if [[ $source == 127.1.1.*:* ]]; then echo "$target"; fi
     done
 }
 
@@ -134,7 +133,7 @@ testbed_pids() {
     for pid in /proc/[0-9]*; do
         pid=${pid#/proc/}
         is_gluster_pid "$pid" || continue
-        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$ROOT/" && echo "$pid"
+        if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$ROOT/"; then echo "$pid"; fi
     done
 }
 
@@ -201,16 +200,19 @@ setup_device() {
 }
 
 start_glusterd() {
-    local i=$1 dir base
+    local i=$1 dir base span
     dir=$(node_dir "$i")
-    base=$((49152 + (i - 1) * 100))
+    # Brick ports: node i gets its own slice of 49152-65535 (at most 100 ports).
+    span=$(((65535 - 49152 + 1) / NODES))
+    ((span > 100)) && span=100
+    base=$((49152 + (i - 1) * span))
     glusterd \
         --xlator-option "management.working-directory=$dir/glusterd" \
         --xlator-option "management.run-directory=$dir/run" \
         --xlator-option "management.glusterd-sockfile=$(sock_of "$i")" \
         --xlator-option "management.transport.socket.bind-address=$(host_of "$i")" \
         --xlator-option "management.base-port=$base" \
-        --xlator-option "management.max-port=$((base + 99))" \
+        --xlator-option "management.max-port=$((base + span - 1))" \
         --xlator-option "management.logging-directory=$dir/log" \
         --pid-file="$dir/glusterd.pid" \
         --log-file="$dir/log/glusterd.log"
@@ -354,7 +356,18 @@ cmd_down() {
         done
         for pid in $pids; do is_gluster_pid "$pid" && kill -9 "$pid" 2>/dev/null || true; done
     fi
-    for s in "${sockets[@]}"; do [[ $s == *.socket && -S $s ]] && rm -f "$s"; done
+    # Bricks and daemons that stopped earlier (volume stop, replace-brick) may have left theirs too: their
+    # logs under the root name them ("-S /var/run/gluster/<hash>.socket"). Keep any still listened on.
+    if [[ -d $ROOT ]]; then
+        while read -r s; do sockets+=("$s"); done < <(
+            grep -rhoE -- '-S /[^ )]+\.socket' "$ROOT"/n*/log 2>/dev/null | cut -c4- | sort -u || true)
+    fi
+    local listening
+    listening=$(ss -xlnH 2>/dev/null | awk '{ print $5 }' || true)
+    for s in "${sockets[@]}"; do
+        [[ $s == *.socket && -S $s ]] || continue
+        grep -qxF -- "$s" <<<"$listening" || rm -f "$s"
+    done
     # 4. Everything still mounted under the root (the XFS devices), deepest first.
     for target in $(mounts_under_root); do
         umount "$target" 2>/dev/null || umount -l "$target"

@@ -23,7 +23,7 @@ public struct NodeCommandSettings: Sendable, Hashable {
     public var lvChunkSize: String?
     /// `xfs_sw`: the XFS stripe width, in stripe units.
     public var xfsStripeWidth: Int?
-    /// `xfs_su`: the XFS stripe unit, in KiB.
+    /// `xfs_su`: the XFS stripe unit, passed to `mkfs.xfs -d su=` as written (as Heketi does; a bare number is bytes).
     public var xfsStripeUnit: Int?
     /// `debug_umount_failures`: log what holds a mount when unmounting a brick fails.
     public var debugUmountFailures: Bool?

@@ -58,7 +58,8 @@ public struct GlusterPeer: Hashable, Sendable {
         for line in lines {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard fields.count == 3, fields[0].count == 36, ["Connected", "Disconnected"].contains(fields[2]) else {
-                throw .malformed(tool: GlusterReply.tool, reason: "pool list row is not 'UUID host state': \(line.excerpt)")
+                throw .malformed(
+                    tool: GlusterReply.tool, reason: "pool list row is not 'UUID host state': \(line.excerpt)")
             }
             peers.append(
                 GlusterPeer(

@@ -62,7 +62,8 @@ public struct GlusterVolumeStatus: Hashable, Sendable {
                         port: Self.number(node.value("port") ?? node.child("ports")?.value("tcp")),
                         pid: Self.number(node.value("pid"))))
             }
-            result.append(GlusterVolumeStatus(volume: try GlusterReply.required("volName", in: volume), processes: processes))
+            let name = try GlusterReply.required("volName", in: volume)
+            result.append(GlusterVolumeStatus(volume: name, processes: processes))
         }
         return result
     }

@@ -48,7 +48,8 @@ public enum PathProbe {
         guard fields.count == 3, let blockSize = Int64(fields[0]), let blocks = Int64(fields[1]),
             let available = Int64(fields[2]), blockSize > 0, blocks >= 0, available >= 0
         else {
-            throw .malformed(tool: "stat", reason: "expected '<block size> <blocks> <available>', got \(output.excerpt)")
+            throw .malformed(
+                tool: "stat", reason: "expected '<block size> <blocks> <available>', got \(output.excerpt)")
         }
         let (total, totalOverflow) = blockSize.multipliedReportingOverflow(by: blocks)
         let (free, freeOverflow) = blockSize.multipliedReportingOverflow(by: available)

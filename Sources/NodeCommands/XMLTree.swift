@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
 
-/// An XML element as plain values, read once from Foundation's DOM so the parsers walk Swift structs.
+/// An XML element as plain values, read once from Foundation's event parser so the parsers walk Swift structs.
 struct XMLTree: Sendable {
     var name: String
     var attributes: [String: String]
@@ -13,40 +14,33 @@ struct XMLTree: Sendable {
     var children: [XMLTree]
 
     /// Parses a whole document; `tool` names the program for the error.
+    ///
+    /// Uses Foundation's event parser, one document at a time in the process (libxml2 under it is not safe to
+    /// enter from parallel tasks), and never hands it empty input (which crashes Foundation's DOM parser).
     static func parse(_ data: Data, tool: String) throws(NodeOutputError) -> XMLTree {
-        let document: XMLDocument
-        do {
-            document = try XMLDocument(data: data, options: [])
-        } catch {
-            let text = String(decoding: data, as: UTF8.self)
-            throw .malformed(tool: tool, reason: "not XML: \(text.excerpt)")
+        guard data.contains(where: { $0 == UInt8(ascii: "<") }) else {
+            throw .malformed(tool: tool, reason: "not XML: \(String(decoding: data, as: UTF8.self).excerpt)")
         }
-        guard let root = document.rootElement() else {
-            throw .malformed(tool: tool, reason: "an XML document without a root element")
+        let result: XMLTree? = Self.lock.withLock { _ in
+            let builder = XMLTreeBuilder()
+            let parser = XMLParser(data: data)
+            parser.delegate = builder
+            parser.shouldResolveExternalEntities = false
+            return parser.parse() ? builder.root : nil
         }
-        return XMLTree(root)
+        guard let result else {
+            throw .malformed(tool: tool, reason: "not XML: \(String(decoding: data, as: UTF8.self).excerpt)")
+        }
+        return result
     }
 
-    init(_ element: XMLElement) {
-        self.name = element.name ?? ""
-        var attributes: [String: String] = [:]
-        for attribute in element.attributes ?? [] {
-            if let name = attribute.name {
-                attributes[name] = attribute.stringValue ?? ""
-            }
-        }
+    private static let lock = Mutex(())
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
         self.attributes = attributes
-        var text = ""
-        var children: [XMLTree] = []
-        for node in element.children ?? [] {
-            if let child = node as? XMLElement {
-                children.append(XMLTree(child))
-            } else if node.kind == .text {
-                text += node.stringValue ?? ""
-            }
-        }
-        self.text = text
-        self.children = children
+        self.text = ""
+        self.children = []
     }
 
     /// The first child element with this name.
@@ -71,5 +65,38 @@ struct XMLTree: Sendable {
             node = node?.child(name)
         }
         return node
+    }
+}
+
+/// Collects parser events into an `XMLTree`.
+private final class XMLTreeBuilder: NSObject, XMLParserDelegate {
+    private var stack: [XMLTree] = []
+    private(set) var root: XMLTree?
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        self.stack.append(XMLTree(name: elementName, attributes: attributes))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !self.stack.isEmpty else { return }
+        self.stack[self.stack.count - 1].text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
+    }
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
+        guard let element = self.stack.popLast() else { return }
+        if self.stack.isEmpty {
+            self.root = element
+        } else {
+            self.stack[self.stack.count - 1].children.append(element)
+        }
     }
 }

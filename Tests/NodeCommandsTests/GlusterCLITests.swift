@@ -51,7 +51,7 @@ import Testing
 
     @Test func addBrickBatchesHoldWholeSets() {
         let batches = Self.cli.addBrickBatches("v", durability: .replicate(2), bricks: Array(Self.bricks.prefix(6)), setsPerCommand: 2)
-        #expect(batches.map { Array($0.argv.dropFirst(4)) } == [
+        #expect(batches.map { Array($0.argv.dropFirst(5)) } == [
             ["10.0.0.1:/b/1/brick", "10.0.0.2:/b/2/brick", "10.0.0.3:/b/3/brick", "10.0.0.4:/b/4/brick"],
             ["10.0.0.5:/b/5/brick", "10.0.0.6:/b/6/brick"],
         ])

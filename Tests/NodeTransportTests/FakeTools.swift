@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// A temporary directory of small executable scripts standing in for `ssh`, `kubectl` or a node's `gluster`.
 final class FakeTools {
@@ -22,8 +23,13 @@ final class FakeTools {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         let path = folder + "/" + name
-        try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        // Written through a close-on-exec descriptor: a process another test spawns at this moment must not keep
+        // the file open for writing, or running it fails with ETXTBSY.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(descriptor) }
+        let bytes = Array(("#!/bin/sh\n" + body + "\n").utf8)
+        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         return path
     }
 

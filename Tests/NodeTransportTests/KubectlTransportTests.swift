@@ -41,7 +41,6 @@ import Testing
     /// A stand-in kubectl: `get pods` prints the list (and counts lookups), `exec` runs what follows `--`.
     @Test func execRunsInTheNodesPodAndTheLookupIsRemembered() async throws {
         let tools = try FakeTools()
-        try tools.script("pods.json", "")
         try Self.pods.write(toFile: tools.path("pods.json"), atomically: true, encoding: .utf8)
         let kubectl = try tools.script(
             "kubectl",
