@@ -188,6 +188,7 @@ let package = Package(
             name: "CommandsTests",
             dependencies: [
                 "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StorageModel", "NodeTransport", "NodeCommands",
+                "CommandExecutor", "Executor", "Engine",
             ],
             swiftSettings: swiftSettings),
     ]

@@ -62,7 +62,7 @@ struct ServerAssembly: Sendable {
         let daemon = HTTPServerDaemon(
             configuration: HTTPServerConfiguration(
                 host: host, port: UInt16(self.configuration.listen.port), threadPoolSize: 2, tls: self.tls,
-                errorLog: { errorLog.warning("http_server", ("message", $0)) }),
+                errorLog: { errorLog.warning("http_server", ("message", $0.trimmingCharacters(in: .whitespacesAndNewlines))) }),
             handler: { await service.handle($0) })
         do throws(HTTPServerError) {
             try daemon.start()

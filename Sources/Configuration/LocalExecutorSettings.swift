@@ -6,8 +6,8 @@
 public struct LocalExecutorSettings: Sendable, Hashable {
     /// `nodes.<host>.path`.
     public var nodePaths: [String: String] = [:]
-    /// `force_bricks`: pass `force` to `volume create` and `add-brick` (several simulated nodes on one machine
-    /// look like one server to gluster).
+    /// `force_bricks`: pass `force` to `volume create` and `add-brick`, for bricks gluster would refuse (on the
+    /// root filesystem, or a mount point used directly as a brick). Off by default, as in Heketi.
     public var forceBricks: Bool?
     /// `mount_root`: where LVM bricks are mounted (default `/var/lib/heketi/mounts`).
     public var mountRoot: String?

@@ -61,6 +61,21 @@ struct TestbedVolumeTests {
             #expect(info.bricks.count == 3)
             #expect(info.option("user.heketi.id") == volume["id"] as? String)
 
+            // `brickyard observe` sees the started volume, its bricks online, and the pool from every node.
+            let observe = try await ProcessRunner.run(
+                [try ServerProcess.executable().path, "observe", "--config", config, "--db", database],
+                timeout: .seconds(60))
+            #expect(observe.exitCode == 0, "\(observe.stderr)")
+            let observed = try #require(try JSONSerialization.jsonObject(with: Data(observe.stdout.utf8)) as? [String: Any])
+            let observedVolume = (observed["volumes"] as? [[String: Any]])?.first { $0["name"] as? String == name }
+            #expect(observedVolume?["status"] as? String == "started")
+            #expect(observedVolume?["heketiID"] as? String == volume["id"] as? String)
+            #expect((observedVolume?["bricks"] as? [[String: Any]])?.map { $0["online"] as? Bool } == [true, true, true])
+            for node in observed["nodes"] as? [[String: Any]] ?? [] {
+                #expect((node["peers"] as? [[String: Any]])?.count == 2)
+                #expect((node["brickDirectories"] as? [String])?.count == 1)
+            }
+
             // Mount it for real and write a file.
             let mountPoint = "\(testbed.root)/mnt/\(name)"
             try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)

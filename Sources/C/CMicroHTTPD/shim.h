@@ -43,10 +43,11 @@ static inline struct MHD_Daemon *CMicroHTTPD_start_daemon(
     }
     return MHD_start_daemon(
         flags, 0, NULL, NULL, handler, handler_context,
+        // First, so that every message about the later options reaches the sink too.
+        MHD_OPTION_EXTERNAL_LOGGER, CMicroHTTPD_log, (void *)log_sink,
         MHD_OPTION_SOCK_ADDR, address,
         MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
         MHD_OPTION_URI_LOG_CALLBACK, uri_log, uri_log_context,
-        MHD_OPTION_EXTERNAL_LOGGER, CMicroHTTPD_log, (void *)log_sink,
         MHD_OPTION_CONNECTION_LIMIT, connection_limit,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_connection_limit,
         MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout,
