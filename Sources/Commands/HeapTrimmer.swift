@@ -1,5 +1,6 @@
 internal import CMalloc
 import Synchronization
+internal import RESTAPI
 
 /// Returns freed heap pages to the kernel shortly after a burst of operations ends.
 ///
@@ -27,5 +28,19 @@ final class HeapTrimmer: Sendable {
             scheduled.scheduled.withLock { $0 = false }
             _ = malloc_trim(0)
         }
+    }
+}
+
+/// Lets the engine's completion callback, made before the REST service exists, drop the service's rendered
+/// responses once it does.
+final class RenderedResponsesHook: Sendable {
+    private let service = Mutex<RESTService?>(nil)
+
+    func attach(_ service: RESTService) {
+        self.service.withLock { $0 = service }
+    }
+
+    func drop() {
+        self.service.withLock { $0 }?.dropRenderedResponses()
     }
 }

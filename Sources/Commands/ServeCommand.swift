@@ -56,6 +56,7 @@ struct ServeCommand {
     /// Runs until a signal stops the server; returns the exit code.
     func run(errors: (String) -> Void) -> Int32 {
         let log = Logger(minimumLevel: self.logLevel).with(("component", "serve"))
+        CodePageAdvice.apply()
         let server: ServerAssembly
         do throws(StartupError) {
             server = try self.assemble(log: log)

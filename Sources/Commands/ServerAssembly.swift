@@ -30,6 +30,8 @@ struct ServerAssembly: Sendable {
             "brickyard_operation_duration_seconds", help: "Time from acceptance to the end of an operation.",
             labels: ["type"])
         let trimmer = HeapTrimmer()
+        // The service is made after the engine; operations that end before it exists have nothing to drop.
+        let rendered = RenderedResponsesHook()
         let engine = OperationEngine(
             store: self.store, executor: self.executor,
             settings: EngineSettings(
@@ -43,6 +45,7 @@ struct ServerAssembly: Sendable {
                 let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
                 operationDuration.observe(seconds, type.rawValue)
                 trimmer.request()
+                rendered.drop()
             })
         do throws(StoreError) {
             let recovered = try await engine.recover()
@@ -57,6 +60,7 @@ struct ServerAssembly: Sendable {
                 adminKey: self.configuration.adminKey, userKey: self.configuration.userKey,
                 authEnabled: self.configuration.authEnabled),
             metrics: metrics, log: self.log.with(("component", "http")))
+        rendered.attach(service)
         let host = self.configuration.listen.host.lowercased() == "localhost" ? "127.0.0.1" : self.configuration.listen.host
         let errorLog = self.log.with(("component", "microhttpd"))
         let daemon = HTTPServerDaemon(

@@ -1,7 +1,9 @@
 import HeketiAPI
 import HTTPServer
+import HTTPTypes
 import Operations
 import StorageModel
+import Store
 
 extension RESTService {
     func createVolume(_ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {
@@ -24,10 +26,21 @@ extension RESTService {
     }
 
     func volumeInfo(_ id: VolumeID) async throws(APIError) -> HTTPServerResponse {
-        guard let info = VolumeInfoResponse(volume: id, in: try await self.visibleTopology()) else {
+        let snapshot: (topology: Topology, revision: UInt64)
+        do throws(StoreError) {
+            snapshot = try await self.store.snapshot(includingPending: false)
+        } catch {
+            throw APIError(status: 500, message: error.description)
+        }
+        if let body = self.renderedVolumes.body(for: id, at: snapshot.revision) {
+            return HTTPServerResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
+        }
+        guard let info = VolumeInfoResponse(volume: id, in: snapshot.topology) else {
             throw APIError.idNotFound
         }
-        return Self.json(info)
+        let response = Self.json(info)
+        self.renderedVolumes.keep(response.body, for: id, at: snapshot.revision)
+        return response
     }
 
     func expandVolume(_ id: VolumeID, _ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {

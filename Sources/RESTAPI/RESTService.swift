@@ -37,6 +37,7 @@ public final class RESTService: Sendable {
     let adminState = Mutex(AdminState.normal)
     let requestDuration: Histogram
     let now: @Sendable () -> Int64
+    let renderedVolumes = RenderedResponses()
 
     public init(
         engine: OperationEngine, settings: Settings, metrics: MetricsRegistry, log: Logger = .discarding,
@@ -52,6 +53,12 @@ public final class RESTService: Sendable {
         self.requestDuration = metrics.histogram(
             "brickyard_http_request_duration_seconds", help: "REST request latency by route template and status.",
             labels: ["method", "route", "status"])
+    }
+
+    /// Drops response bodies rendered from an older topology (the server calls it when an operation ends, so
+    /// they do not outlive their use).
+    public func dropRenderedResponses() {
+        self.renderedVolumes.removeAll()
     }
 
     /// The server's handler.

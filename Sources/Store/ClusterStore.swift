@@ -9,6 +9,10 @@ public protocol ClusterStore: Actor {
     /// Everything stored, as a topology; without pending entries, only what unfinished operations do not mark.
     func topology(includingPending: Bool) throws(StoreError) -> Topology
 
+    /// The topology and the store's revision it was read at. The revision changes whenever the topology may have
+    /// changed, so a reader can keep what it derived from one topology (a rendered response) until it does.
+    func snapshot(includingPending: Bool) throws(StoreError) -> (topology: Topology, revision: UInt64)
+
     /// Applies `changes` in order, in one transaction: all of them, or (if any is refused) none.
     func commit(_ changes: [StoreChange]) throws(StoreError)
 

@@ -10,6 +10,8 @@ public actor SQLiteStore: ClusterStore {
     let database: StoreDatabase
     private let executor: DedicatedThreadExecutor
     private var cache: Cache?
+    /// Bumped whenever the cached topology changes or is dropped (see `snapshot`).
+    private var revision: UInt64 = 0
 
     /// What was last read, for the data version it was read at; topologies are built on first request.
     private struct Cache {
@@ -56,6 +58,11 @@ public actor SQLiteStore: ClusterStore {
         return topology
     }
 
+    public func snapshot(includingPending: Bool) throws(StoreError) -> (topology: Topology, revision: UInt64) {
+        let topology = try self.topology(includingPending: includingPending)
+        return (topology, self.revision)
+    }
+
     public func pendingEntries(of operation: OperationID) throws(StoreError) -> [StoreEntry] {
         try self.freshCache().entries.entries(pendingFor: operation)
     }
@@ -72,6 +79,7 @@ public actor SQLiteStore: ClusterStore {
         }
         let cache = Cache(dataVersion: version, entries: try self.database.readEntries())
         self.cache = cache
+        self.revision &+= 1
         return cache
     }
 
@@ -114,6 +122,7 @@ public actor SQLiteStore: ClusterStore {
     /// After a commit, applies the changes to the cached entries instead of rereading every table; after a failed
     /// transaction (rolled back), keeps the cache as it was only if nothing could have changed, else drops it.
     private func updateCache(with changes: [StoreChange], committed: Bool) {
+        self.revision &+= 1
         guard committed, var cache = self.cache else {
             self.cache = nil
             return
