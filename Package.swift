@@ -85,6 +85,10 @@ let package = Package(
         // What runs on a node, as argv and `sh -c` scripts (LVM, XFS, mount, gluster), and parsers of what the
         // tools print (gluster --xml, LVM JSON reports). Pure: builds and reads text, runs nothing.
         .target(name: "NodeCommands", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
+        // Desired state from documents (Heketi's topology.json, volume claims), validated with file:line:column.
+        .target(name: "DesiredState", dependencies: ["StorageModel", "YAML"], swiftSettings: swiftSettings),
+        // Desired state against the stored topology: the ordered steps an apply takes (pure).
+        .target(name: "Reconciliation", dependencies: ["DesiredState", "StorageModel"], swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel", "Metrics"], swiftSettings: swiftSettings),
 
@@ -116,6 +120,12 @@ let package = Package(
             dependencies: ["StorageModel", "Allocation", "Engine", "Store", "Executor", "EventLog"],
             swiftSettings: swiftSettings),
 
+        // Applies desired state: reads a documents directory and carries a reconcile plan out through the engine.
+        .target(
+            name: "Reconciler",
+            dependencies: ["DesiredState", "Reconciliation", "Operations", "Store", "StorageModel", "EventLog"],
+            swiftSettings: swiftSettings),
+
         // Heketi-compatible JWT: verification for the REST API, signing for clients.
         .target(name: "Authentication", dependencies: ["Crypto"], swiftSettings: swiftSettings),
 
@@ -136,6 +146,7 @@ let package = Package(
             dependencies: [
                 "StorageModel", "Allocation", "Configuration", "Store", "Executor", "Operations", "RESTAPI",
                 "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor", "NodeTransport", "NodeCommands", "YAML",
+                "DesiredState", "Reconciliation", "Reconciler",
             ],
             swiftSettings: swiftSettings),
         // The `brickyard` executable: hands argv to Commands.
@@ -182,6 +193,11 @@ let package = Package(
         .testTarget(
             name: "CommandExecutorTests",
             dependencies: ["CommandExecutor", "Executor", "Engine", "NodeTransport", "StorageModel"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DesiredStateTests", dependencies: ["DesiredState", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReconciliationTests", dependencies: ["Reconciliation", "DesiredState", "StorageModel"],
             swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(

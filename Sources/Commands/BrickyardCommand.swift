@@ -13,6 +13,8 @@ public enum BrickyardCommand {
         commands:
           serve      run the Heketi-compatible REST server
           observe    print what the nodes actually hold (peers, LVM, bricks, gluster volumes)
+          plan       show what a directory of desired-state documents would change
+          apply      carry out that plan
           simulate   place volumes on a synthetic cluster and show where the bricks go
           version    print the version
 
@@ -50,6 +52,13 @@ public enum BrickyardCommand {
                     return 0
                 }
                 return try ObserveCommand(arguments: rest).run(emit: output, errors: errors)
+            case "plan", "apply":
+                let mode: DesiredStateCommand.Mode = name == "plan" ? .plan : .apply
+                if rest.contains("--help") {
+                    output(mode == .plan ? DesiredStateCommand.planHelp : DesiredStateCommand.applyHelp)
+                    return 0
+                }
+                return try DesiredStateCommand(mode, arguments: rest).run(emit: output, errors: errors)
             case "simulate":
                 if rest.contains("--help") {
                     output(SimulateCommand.help)

@@ -223,6 +223,12 @@ public final class OperationEngine: Sendable {
         self.running.withLock { $0[operation] = task }
     }
 
+    /// Waits until `operation` has ended (at once when it is not running here).
+    public func wait(for operation: OperationID) async {
+        let task = self.running.withLock { $0[operation] }
+        await task?.value
+    }
+
     /// Waits until every operation started so far has ended (shutdown, tests).
     public func waitUntilIdle() async {
         while true {

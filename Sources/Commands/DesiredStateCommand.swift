@@ -1,0 +1,173 @@
+internal import Configuration
+internal import DesiredState
+internal import EventLog
+internal import Executor
+internal import Foundation
+internal import Operations
+internal import Reconciler
+internal import Reconciliation
+internal import Store
+
+/// `brickyard plan` and `brickyard apply`: desired state from a directory of documents, diffed against the store
+/// the configuration names, shown as a plan or carried out through the engine.
+struct DesiredStateCommand {
+    enum Mode {
+        case plan
+        case apply
+    }
+
+    static let planHelp = """
+        usage: brickyard plan --desired DIR [--config FILE] [--db PATH] [--prune] [--output text|json]
+
+        Reads every .yaml, .yml and .json document under DIR (Heketi's topology.json, and `kind: VolumeClaim`
+        documents) and prints what `apply` would change: + to add, ~ to change, - to delete, then notices
+        (differences left alone) and refusals (requests that cannot be carried out, such as shrinking).
+        Exit code: 0 when nothing is to be done, 2 when changes are pending, 1 on error. The JSON form is an
+        object whose `actions` array lists the pending actions.
+
+        example: brickyard plan --desired ./storage --config /etc/brickyard/brickyard.json
+        """
+
+    static let applyHelp = """
+        usage: brickyard apply --desired DIR [--config FILE] [--db PATH] [--executor mock|local|ssh|kubectl] [--prune]
+
+        Plans as `brickyard plan` does, then carries each step out through the same engine as the REST API
+        (journaled; a crash is recovered at the next start), printing each step's result and a summary. A volume
+        whose claim was removed is deleted only with --prune, or when its claim said `deletionPolicy: Delete`.
+        Stops at the first failure (exit 1). Run it against a database no server is using at the same time.
+
+        example: brickyard apply --desired ./storage --config /etc/brickyard/brickyard.json --prune
+        """
+
+    let mode: Mode
+    var desired: String
+    var configPath: String?
+    var overrides: CommandLineOverrides
+    var prune: Bool
+    var output: String
+
+    init(_ mode: Mode, arguments: [String]) throws(UsageError) {
+        self.mode = mode
+        var list = try ArgumentList(arguments, flagNames: ["prune"])
+        guard let desired = list.string("desired") else { throw UsageError("--desired DIR is required") }
+        self.desired = desired
+        self.configPath = list.string("config")
+        self.overrides = CommandLineOverrides(
+            databasePath: list.string("db"), executor: mode == .apply ? list.string("executor") : nil, disableAuth: true)
+        self.prune = list.flag("prune")
+        self.output = mode == .plan ? try list.choice("output", default: "text", from: ["text", "json"]) : "text"
+        try list.finish()
+    }
+
+    func run(emit: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        let name = self.mode == .plan ? "plan" : "apply"
+        let environment = ProcessInfo.processInfo.environment
+        let state: DesiredState
+        let configuration: ServerConfiguration
+        do throws(DesiredStateError) {
+            state = try DesiredStateDirectory.load(self.desired)
+        } catch {
+            errors("brickyard \(name): \(error)")
+            return 1
+        }
+        do throws(ConfigurationError) {
+            let file = try self.configPath.map { path throws(ConfigurationError) in try ConfigurationFile.load(path: path) }
+            configuration = try ServerConfiguration.resolve(file: file, environment: environment, overrides: self.overrides).0
+        } catch {
+            errors("brickyard \(name): \(error.description)")
+            return 1
+        }
+        do throws(ServeCommand.StartupError) {
+            try DatabaseFile.checkIsSQLite(configuration.databasePath)
+        } catch {
+            errors("brickyard \(name): \(error.message)")
+            return 1
+        }
+        let store: SQLiteStore
+        do throws(StoreError) {
+            store = try SQLiteStore(path: configuration.databasePath)
+        } catch {
+            errors("brickyard \(name): cannot open the database \(configuration.databasePath): \(error)")
+            return 1
+        }
+        let planner = ReconcilePlanner(prune: self.prune)
+        let planned = ObserveCommand.blocking { () async -> Result<ReconcilePlan, StoreError> in
+            do throws(StoreError) {
+                return .success(planner.plan(state, against: try await store.topology(includingPending: false)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let plan: ReconcilePlan
+        switch planned {
+        case .success(let value): plan = value
+        case .failure(let error):
+            errors("brickyard \(name): cannot read the database: \(error)")
+            return 1
+        }
+        switch self.mode {
+        case .plan:
+            emit(self.output == "json" ? PlanRendering.json(plan) : PlanRendering.text(plan))
+            if !plan.refusals.isEmpty { return 1 }
+            return plan.isEmpty ? 0 : 2
+        case .apply:
+            return self.apply(plan, store: store, configuration: configuration, environment: environment, emit: emit, errors: errors)
+        }
+    }
+
+    private func apply(
+        _ plan: ReconcilePlan, store: SQLiteStore, configuration: ServerConfiguration, environment: [String: String],
+        emit: (String) -> Void, errors: (String) -> Void
+    ) -> Int32 {
+        guard plan.refusals.isEmpty else {
+            for refusal in plan.refusals { errors("brickyard apply: refused: \(refusal)") }
+            errors("brickyard apply: nothing was changed")
+            return 1
+        }
+        for notice in plan.notices { emit("! \(notice)") }
+        guard !plan.isEmpty else {
+            emit("Nothing to do: the store matches the documents.")
+            return 0
+        }
+        let log = Logger(minimumLevel: .warning).with(("component", "apply"))
+        let executor: any NodeExecutor
+        do throws(ServeCommand.StartupError) {
+            executor = try ExecutorFactory.make(configuration, environment: environment, log: log)
+        } catch {
+            errors("brickyard apply: \(error.message)")
+            return 1
+        }
+        let engine = OperationEngine(
+            store: store, executor: executor,
+            settings: EngineSettings(
+                allocationPolicy: configuration.allocationPolicy,
+                preRequestVolumeOptions: configuration.preRequestVolumeOptions,
+                postRequestVolumeOptions: configuration.postRequestVolumeOptions,
+                maxInflightOperations: configuration.maxInflightOperations),
+            log: log)
+        let lines = LineSink()
+        let results = ObserveCommand.blocking { () async -> [ReconcileApplier.StepResult] in
+            await ReconcileApplier(engine: engine, log: log).apply(plan) { result in
+                let seconds = Double(result.duration.components.seconds)
+                    + Double(result.duration.components.attoseconds) / 1e18
+                let mark = result.succeeded ? "done" : "FAILED"
+                lines.add("\(result.step.description)  [\(mark) in \(String(format: "%.1f", seconds)) s]"
+                    + (result.succeeded ? "" : ": \(result.message)"))
+            }
+        }
+        let done = results.filter(\.succeeded).count
+        if done == plan.steps.count {
+            emit("Apply complete: \(done) of \(plan.steps.count) steps. \(plan.summary.dropFirst(6))")
+            return 0
+        }
+        errors("brickyard apply: stopped after \(done) of \(plan.steps.count) steps: \(results.last?.message ?? "")")
+        return 1
+    }
+}
+
+/// Progress lines written to standard output as each step ends (the command line's own thread is waiting).
+private struct LineSink: Sendable {
+    func add(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
