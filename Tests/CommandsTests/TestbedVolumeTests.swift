@@ -140,6 +140,72 @@ struct TestbedVolumeTests {
         }
     }
 
+    /// A documents directory of 3 nodes and 3 claims applied to the real pool: volumes started and usable; a
+    /// bigger claim expands in place with the data intact; a removed claim stays until an apply with --prune.
+    @Test(.timeLimit(.minutes(10)))
+    func desiredStateConvergesOnRealGluster() async throws {
+        let testbed = Testbed(name: "desired")
+        try await testbed.run {
+            let directory = try TemporaryDirectory()
+            let database = directory.path("brickyard.db")
+            let config = directory.path("brickyard.json")
+            let documents = directory.path("documents")
+            try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
+            try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
+            let nodes = (1...Testbed.nodeCount).map { node in
+                #"{"node": {"hostnames": {"manage": ["\#(testbed.host(node))"], "storage": ["\#(testbed.host(node))"]}, "zone": \#(node)}, "devices": ["\#(testbed.device(node, 1))", "\#(testbed.device(node, 2))"]}"#
+            }
+            try #"{"clusters": [{"nodes": [\#(nodes.joined(separator: ", "))]}]}"#
+                .write(toFile: documents + "/topology.json", atomically: true, encoding: .utf8)
+            for name in ["alpha", "beta", "gamma"] {
+                try "kind: VolumeClaim\nname: \(name)\nsize: 1\n"
+                    .write(toFile: "\(documents)/\(name).yaml", atomically: true, encoding: .utf8)
+            }
+            let brickyard = try ServerProcess.executable().path
+            func run(_ arguments: [String]) async throws -> CommandResult {
+                try await ProcessRunner.run(
+                    [brickyard] + arguments + ["--desired", documents, "--config", config], timeout: .seconds(300))
+            }
+
+            let applied = try await run(["apply"])
+            #expect(applied.exitCode == 0, "\(applied.stdout)\(applied.stderr)")
+            for name in ["alpha", "beta", "gamma"] {
+                let info = try await Self.volumeInfo(testbed, name)
+                #expect(info.status == .started)
+                #expect(info.bricks.count == 3)
+                #expect(info.option("user.brickyard.claim") == name)
+            }
+            #expect(try await run(["plan"]).exitCode == 0)
+
+            // Write to alpha, grow its claim, apply: expanded in place, the data still there.
+            let mountPoint = "\(testbed.root)/mnt/alpha"
+            try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+            try await testbed.shell(["mount", "-t", "glusterfs", "127.1.1.1:/alpha", mountPoint])
+            let payload = String(repeating: "brickyard\n", count: 5_000)
+            try payload.write(toFile: "\(mountPoint)/file.txt", atomically: false, encoding: .utf8)
+            try "kind: VolumeClaim\nname: alpha\nsize: 2\n"
+                .write(toFile: "\(documents)/alpha.yaml", atomically: true, encoding: .utf8)
+            let grown = try await run(["apply"])
+            #expect(grown.exitCode == 0, "\(grown.stdout)\(grown.stderr)")
+            #expect(grown.stdout.contains("~ volume alpha: 1 GiB -> 2 GiB"))
+            #expect(try await Self.volumeInfo(testbed, "alpha").bricks.count == 6)
+            #expect(try String(contentsOfFile: "\(mountPoint)/file.txt", encoding: .utf8) == payload)
+            try await testbed.shell(["umount", mountPoint])
+
+            // Remove gamma's claim: kept without --prune, deleted with it.
+            try FileManager.default.removeItem(atPath: "\(documents)/gamma.yaml")
+            let plan = try await run(["plan"])
+            #expect(plan.exitCode == 0)
+            #expect(plan.stdout.contains("! volume gamma: its claim is gone (kept; apply with --prune to delete it)"))
+            #expect(try await run(["apply"]).exitCode == 0)
+            #expect(try await Self.volumeInfo(testbed, "gamma").status == .started)
+            let pruned = try await run(["apply", "--prune"])
+            #expect(pruned.exitCode == 0, "\(pruned.stdout)\(pruned.stderr)")
+            #expect(try await testbed.gluster(1, ["volume", "info", "gamma"]).exitCode != 0)
+            #expect(try await run(["plan", "--prune"]).exitCode == 0)
+        }
+    }
+
     static func volumeInfo(_ testbed: Testbed, _ name: String) async throws -> GlusterVolumeInfo {
         let result = try await testbed.gluster(1, ["volume", "info", name, "--xml"])
         let volumes = try GlusterVolumeInfo.parse(result.stdout)
