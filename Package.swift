@@ -129,6 +129,12 @@ let package = Package(
         // Heketi-compatible JWT: verification for the REST API, signing for clients.
         .target(name: "Authentication", dependencies: ["Crypto"], swiftSettings: swiftSettings),
 
+        // A typed client for Heketi's REST API: signed requests, async operations followed to the end, topology load.
+        .target(
+            name: "Client",
+            dependencies: ["Curl", "HTTPTypes", "Authentication", "Crypto", "HeketiAPI"],
+            swiftSettings: swiftSettings),
+
         // The REST API: the route table, request handling and Heketi's async operation protocol.
         .target(
             name: "RESTAPI",
@@ -147,6 +153,7 @@ let package = Package(
                 "StorageModel", "Allocation", "Configuration", "Store", "Executor", "Operations", "RESTAPI",
                 "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor", "NodeTransport", "NodeCommands", "YAML",
                 "DesiredState", "Reconciliation", "Reconciler",
+                "Client", "Curl", "HeketiAPI",
             ],
             swiftSettings: swiftSettings),
         // The `brickyard` executable: hands argv to Commands.
@@ -200,6 +207,10 @@ let package = Package(
             name: "ReconciliationTests", dependencies: ["Reconciliation", "DesiredState", "StorageModel"],
             swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ClientTests",
+            dependencies: ["Client", "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Authentication", "YAML"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CommandsTests",
             dependencies: [

@@ -24,6 +24,14 @@ extension CommandExecutor {
             let result = try await self.execute(script, on: node)
             return DeviceReport(size: try self.volumeGroupSize(result.stdout, node: node), backend: .lvm)
         case .directory:
+            // A directory that is not a mount point would put bricks on whatever filesystem holds it (often /).
+            let mounted = try await self.execute(
+                NodeCommand(["mountpoint", "-q", device.name], toleratedExitCodes: [1, 32]), on: node)
+            guard mounted.exitCode == 0 else {
+                throw ExecutorFailure(
+                    host: node.manageHostname,
+                    message: "\(device.name) is a directory but not a mount point; mount the filesystem for bricks there first")
+            }
             let size = try self.directorySize(lines.dropFirst().first ?? "", node: node)
             self.log.warning(
                 "device_size_not_enforced", ("device", id.description), ("host", node.manageHostname),
@@ -70,7 +78,8 @@ extension CommandExecutor {
         guard let group = groups.first else {
             throw ExecutorFailure(host: node.manageHostname, message: "vgs reported no volume group")
         }
-        return group.freeSize
+        // The whole group: bricks already on it are counted by the store, so its free space would count them twice.
+        return group.totalSize
     }
 
     private func directorySize(_ line: String, node: Node) throws(ExecutorFailure) -> ByteCount {

@@ -1,4 +1,6 @@
+import EventLog
 import NodeCommands
+import NodeTransport
 import StorageModel
 
 extension CommandExecutor {
@@ -52,19 +54,58 @@ extension CommandExecutor {
             self.settings.gluster.rebalanceStart(volume.name), on: try self.glusterNode(for: volume, in: topology))
     }
 
-    /// `volume stop NAME force`; a volume that is not started, or not there, is already stopped.
+    /// `volume stop NAME force`, only for a gluster volume that is this volume's (see `isOurs`); one that is not
+    /// started, or not there, is already stopped.
     func stopVolume(_ id: VolumeID, in topology: Topology) async throws(ExecutorFailure) {
         let volume = try self.volume(id, in: topology)
+        let node = try self.glusterNode(for: volume, in: topology)
+        guard try await self.isOurs(volume, on: node, in: topology) else { return }
         try await self.executeTolerating(
-            self.settings.gluster.stopVolume(volume.name), on: try self.glusterNode(for: volume, in: topology),
+            self.settings.gluster.stopVolume(volume.name), on: node,
             whenMessageContains: ["does not exist", "not in the started state", "is not started"])
     }
 
-    /// `volume delete NAME`; a volume that is not there is already deleted.
+    /// `volume delete NAME`, only for this volume's gluster volume; a volume that is not there is already deleted.
     func deleteVolume(_ id: VolumeID, in topology: Topology) async throws(ExecutorFailure) {
         let volume = try self.volume(id, in: topology)
+        let node = try self.glusterNode(for: volume, in: topology)
+        guard try await self.isOurs(volume, on: node, in: topology) else { return }
         try await self.executeTolerating(
-            self.settings.gluster.deleteVolume(volume.name), on: try self.glusterNode(for: volume, in: topology),
-            whenMessageContains: ["does not exist"])
+            self.settings.gluster.deleteVolume(volume.name), on: node, whenMessageContains: ["does not exist"])
+    }
+
+    /// Whether the gluster volume called `volume.name` is this volume: it carries `user.heketi.id <id>`, or (a
+    /// create interrupted before its options were set) it has no such option and only this volume's bricks. A
+    /// name taken by someone else's volume is never stopped or deleted; a volume that is not there is not ours.
+    func isOurs(_ volume: Volume, on node: Node, in topology: Topology) async throws(ExecutorFailure) -> Bool {
+        // With --xml gluster reports a missing volume inside the XML; some versions also exit 1.
+        let query = self.settings.gluster.volumeInfo(volume.name)
+        let result = try await self.execute(NodeCommand(query.argv, toleratedExitCodes: [1]), on: node)
+        if result.exitCode != 0, !result.stdout.contains("<cliOutput") {
+            guard result.lastMessageLine.contains("does not exist") else {
+                throw ExecutorFailure(
+                    host: node.manageHostname, message: "reading volume \(volume.name): \(result.lastMessageLine)")
+            }
+            return false
+        }
+        let found: [GlusterVolumeInfo]
+        do throws(NodeOutputError) {
+            found = try GlusterVolumeInfo.parse(result.stdout)
+        } catch {
+            if case .glusterFailed = error { return false }  // "Volume NAME does not exist"
+            throw ExecutorFailure(host: node.manageHostname, message: "reading volume \(volume.name): \(error)")
+        }
+        guard let info = found.first(where: { $0.name == volume.name }) else { return false }
+        if let owner = info.option("user.heketi.id") {
+            if owner == volume.id.description { return true }
+            self.log.warning(
+                "volume_name_taken", ("volume", volume.id.description), ("name", volume.name), ("owner", owner))
+            return false
+        }
+        var ours: Set<String> = []
+        for brick in topology.bricks.values where brick.volume == volume.id {
+            if let host = topology.nodes[brick.node]?.storageHostname { ours.insert("\(host):\(brick.path)") }
+        }
+        return info.bricks.allSatisfy { ours.contains($0.address.argument) }
     }
 }

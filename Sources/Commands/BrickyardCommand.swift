@@ -18,6 +18,19 @@ public enum BrickyardCommand {
           simulate   place volumes on a synthetic cluster and show where the bricks go
           version    print the version
 
+        client commands (talk to a server, as heketi-cli does):
+          brickyard [--server URL] [--user U] [--secret K] [--output text|json|yaml] <resource> <verb> ...
+          cluster    create | list | info | delete | setflags
+          node       add | info | list | delete | enable | disable | remove | settags | rmtags
+          device     add | info | delete | enable | disable | remove | resync | settags | rmtags
+          volume     create | list | info | expand | delete
+          topology   load --json FILE | info
+          server     operations info | admin state get | admin state set STATE
+          db         dump
+          completion bash
+        The server, user and secret also come from BRICKYARD_SERVER, BRICKYARD_USER, BRICKYARD_SECRET
+        (or HEKETI_CLI_SERVER, HEKETI_CLI_USER, HEKETI_CLI_KEY).
+
         Run `brickyard <command> --help` for a command's options and an example.
         """
 
@@ -34,6 +47,10 @@ public enum BrickyardCommand {
         guard let name = arguments.first, !["help", "--help", "-h"].contains(name) else {
             output(Self.help)
             return arguments.isEmpty ? 2 : 0
+        }
+        if ClientCommand.handles(name) {
+            return ClientCommand.run(
+                arguments, environment: ProcessInfo.processInfo.environment, output: output, errors: errors)
         }
         let rest = Array(arguments.dropFirst())
         do throws(UsageError) {

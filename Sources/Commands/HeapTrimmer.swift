@@ -5,27 +5,40 @@ internal import RESTAPI
 /// Returns freed heap pages to the kernel shortly after a burst of operations ends.
 ///
 /// Every request and operation allocates short-lived buffers; glibc keeps the freed pages for reuse, so a server
-/// that handled a burst stays large long after it. One `malloc_trim` a moment after the last operation of a
-/// burst gives them back. Requests arriving while a trim is scheduled join it, so a busy server trims at most
-/// once per `delay`.
+/// that handled a burst stays large long after it. One `malloc_trim` once no operation has ended for `delay`
+/// gives them back. It waits for quiet on purpose: trimming locks each malloc arena in turn, which a busy
+/// server would feel as latency.
 final class HeapTrimmer: Sendable {
+    private struct State {
+        var lastRequest: ContinuousClock.Instant
+        var scheduled = false
+    }
+
     private let delay: Duration
-    private let scheduled = Mutex(false)
+    private let state = Mutex(State(lastRequest: .now))
 
     init(delay: Duration = .milliseconds(200)) {
         self.delay = delay
     }
 
-    /// Schedules a trim `delay` from now unless one is already scheduled.
+    /// Notes activity; a trim follows once there has been none for `delay`.
     func request() {
-        let first = self.scheduled.withLock { scheduled in
-            defer { scheduled = true }
-            return !scheduled
+        let first = self.state.withLock { state in
+            state.lastRequest = .now
+            defer { state.scheduled = true }
+            return !state.scheduled
         }
         guard first else { return }
-        Task.detached(priority: .background) { [delay = self.delay, scheduled = self] in
-            try? await Task.sleep(for: delay)
-            scheduled.scheduled.withLock { $0 = false }
+        Task.detached(priority: .background) { [delay = self.delay, trimmer = self] in
+            while true {
+                try? await Task.sleep(for: delay)
+                let quiet = trimmer.state.withLock { state -> Bool in
+                    guard state.lastRequest.duration(to: .now) >= delay else { return false }
+                    state.scheduled = false
+                    return true
+                }
+                if quiet { break }
+            }
             _ = malloc_trim(0)
         }
     }

@@ -36,16 +36,22 @@ public enum BrickCommands {
     ) -> NodeScript {
         let names = LVMBrickNames(device: device, brick: brick, mountRoot: settings.mountRoot)
         let removeFlags = ["lvremove", settings.autobackupFlag, "-f"]
-        let thinCount = settings.lvm(["lvs", "--noheadings", "--options=thin_count", names.thinPoolPath])
+        // Selected by name without naming the group, so an absent LV (or group) is an empty answer, while LVM
+        // failing to answer stops the script instead of being taken for "already gone".
+        func lookUp(_ name: String, _ field: String) -> NodeCommand {
+            settings.lvm([
+                "lvs", "--noheadings", "--options=\(field)", "--select", "vg_name=\(names.volumeGroup)&&lv_name=\(name)",
+            ])
+        }
         return NodeScript([
             .when(
                 .succeeds(NodeCommand(["mountpoint", "-q", names.mountPoint])),
                 NodeCommand(["umount", names.mountPoint])),
-            .removeLine(Self.fstabLine(names), file: settings.fstab),
-            .when(
-                .succeeds(settings.lvm(["lvs", names.logicalVolumePath])),
-                settings.lvm(removeFlags + [names.logicalVolumePath])),
-            .when(.outputEquals(thinCount, "0"), settings.lvm(removeFlags + [names.thinPoolPath])),
+            .removeMountEntry(mountPoint: names.mountPoint, file: settings.fstab),
+            .capture("brick_lv", lookUp(names.logicalVolume, "lv_name")),
+            .when(.variableEquals("brick_lv", names.logicalVolume), settings.lvm(removeFlags + [names.logicalVolumePath])),
+            .capture("pool_users", lookUp(names.thinPool, "thin_count")),
+            .when(.variableEquals("pool_users", "0"), settings.lvm(removeFlags + [names.thinPoolPath])),
             .when(.isDirectory(names.mountPoint), NodeCommand(["rmdir", names.mountPoint])),
         ])
     }

@@ -16,6 +16,12 @@ public struct NodeScript: Hashable, Sendable {
         /// not an error. The file is rewritten in place (`cat tmp > FILE`), keeping its inode, owner and mode, so a
         /// bind-mounted fstab stays the host's file.
         case removeLine(String, file: String)
+        /// Removes every fstab line of `file` whose mount point (second field) is `mountPoint`, whatever its device
+        /// and options (so lines Heketi wrote go too), in place like `removeLine`; comment lines stay.
+        case removeMountEntry(mountPoint: String, file: String)
+        /// Runs the command and keeps its standard output in the shell variable `name` (`[a-z_]+`); a failure stops
+        /// the script like `.run`, so a tool that cannot answer is never taken for "nothing there".
+        case capture(String, NodeCommand)
     }
 
     public var steps: [Step]
@@ -47,16 +53,31 @@ public struct NodeScript: Hashable, Sendable {
         case .when(let condition, let command):
             return "if \(condition.rendered); then \(Self.render(command)); fi"
         case .appendLine(let line, let file):
-            return "printf '%s\\n' \(ShellQuote.quote(line)) >> \(ShellQuote.quote(file))"
+            // Every edit of the file holds an exclusive flock on it, so concurrent brick scripts on one node never
+            // interleave a rewrite with an append.
+            let quotedFile = ShellQuote.quote(file)
+            return "{ flock 9; printf '%s\\n' \(ShellQuote.quote(line)) >> \(quotedFile); } 9>>\(quotedFile)"
         case .removeLine(let line, let file):
             let quotedLine = ShellQuote.quote(line)
-            let quotedFile = ShellQuote.quote(file)
-            let quotedTemporary = ShellQuote.quote(file + ".brickyard-tmp")
             // grep -v exits 1 when no line is left, which is not an error here; 2 (unreadable file) still is.
-            return "if grep -q -x -F -e \(quotedLine) -- \(quotedFile); then "
-                + "{ grep -v -x -F -e \(quotedLine) -- \(quotedFile) > \(quotedTemporary) || [ $? -eq 1 ]; }; "
-                + "cat \(quotedTemporary) > \(quotedFile); rm -f \(quotedTemporary); fi"
+            return Self.rewrite(
+                file, keeping: "{ grep -v -x -F -e \(quotedLine) -- \(ShellQuote.quote(file)) || [ $? -eq 1 ]; }")
+        case .capture(let name, let command):
+            precondition(name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
+            return "\(name)=$(\(command.rendered))"
+        case .removeMountEntry(let mountPoint, let file):
+            return Self.rewrite(
+                file, keeping: "MP=\(ShellQuote.quote(mountPoint)) awk '$1 ~ /^#/ || $2 != ENVIRON[\"MP\"]' \(ShellQuote.quote(file))")
         }
+    }
+
+    /// Rewrites `file` in place with what `filter` prints, under the file's flock and through a private temporary
+    /// file; nothing happens when the file does not exist.
+    static func rewrite(_ file: String, keeping filter: String) -> String {
+        let quotedFile = ShellQuote.quote(file)
+        let template = ShellQuote.quote(file + ".brickyard.XXXXXX")
+        return "if [ -e \(quotedFile) ]; then ( flock 9; tmp=$(mktemp \(template)); "
+            + "\(filter) > \"$tmp\" || { rm -f \"$tmp\"; exit 1; }; cat \"$tmp\" > \(quotedFile); rm -f \"$tmp\" ) 9>>\(quotedFile); fi"
     }
 
     /// A command whose tolerated exit codes are accepted and any other failure ends the script with that code.

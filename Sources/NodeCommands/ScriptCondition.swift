@@ -10,6 +10,8 @@ public indirect enum ScriptCondition: Hashable, Sendable {
     /// The command's standard output, with blanks removed, equals the text (`lvs -o thin_count` printing `0`).
     /// When the command fails its output is empty.
     case outputEquals(NodeCommand, String)
+    /// A variable set by a `.capture` step, with blanks removed, equals the text.
+    case variableEquals(String, String)
     /// The opposite of a condition.
     case not(ScriptCondition)
 
@@ -24,6 +26,8 @@ public indirect enum ScriptCondition: Hashable, Sendable {
             return "[ -e \(ShellQuote.quote(path)) ]"
         case .outputEquals(let command, let text):
             return "[ \"$(\(command.rendered) 2>/dev/null | tr -d ' \\t')\" = \(ShellQuote.quote(text)) ]"
+        case .variableEquals(let name, let text):
+            return "[ \"$(printf '%s' \"$\(name)\" | tr -d ' \\t\\n')\" = \(ShellQuote.quote(text)) ]"
         case .not(let condition):
             return "! \(condition.rendered)"
         }

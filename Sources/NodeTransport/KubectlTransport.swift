@@ -75,10 +75,16 @@ public final class KubectlTransport: NodeTransport {
     public func run(_ argv: [String], on host: String, timeout: Duration) async throws(TransportError) -> CommandResult
     {
         let pod = try await self.pod(for: host)
-        let result = try await ProcessRunner.run(
-            self.execArguments(argv, pod: pod), environment: self.environment, timeout: timeout)
-        // kubectl reports its own failures (pod gone, API unreachable) on stderr with exit 1 and an "error:" or
-        // "Error from server" line; the command's own failures come back as its exit code.
+        var result = try await ProcessRunner.run(
+            self.execArguments(RemoteDeadline.wrap(argv, timeout: timeout), pod: pod), environment: self.environment,
+            timeout: timeout)
+        // A command that ran and failed: kubectl passes its exit code on and adds a line of its own, which would
+        // hide the command's real message.
+        if result.exitCode != 0, let range = result.stderr.range(of: "command terminated with exit code ", options: .backwards) {
+            result.stderr = String(result.stderr[..<range.lowerBound])
+            return result
+        }
+        // kubectl's own failures (pod gone, API unreachable): exit 1 with "Error from server" or "error: ...".
         let message = result.lastMessageLine
         if result.exitCode != 0, message.hasPrefix("Error from server") || message.hasPrefix("error: ") {
             _ = self.pods.withLock { $0.removeValue(forKey: host) }

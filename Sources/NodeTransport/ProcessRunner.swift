@@ -72,17 +72,20 @@ public enum ProcessRunner {
         var output = [[UInt8]](repeating: [], count: 2)
         var open = [stdoutPipe[0], stderrPipe[0]]
         var timedOut = false
+        var exitedAt: ContinuousClock.Instant?
         var buffer = [UInt8](repeating: 0, count: 65_536)
+        // Read until both pipes close. Once the child has exited, a process it left in the background may still
+        // hold a pipe open: its output is drained for a moment, then no longer waited for.
         while open.contains(where: { $0 >= 0 }) {
-            let remaining = clock.now.duration(to: deadline)
-            if remaining <= .zero {
-                timedOut = true
-                kill(-pid, SIGKILL)
+            let now = clock.now
+            if now >= deadline {
+                timedOut = exitedAt == nil
                 break
             }
+            if exitedAt == nil, Self.hasExited(pid) { exitedAt = now }
+            if let exitedAt, exitedAt.duration(to: now) > Self.drainAfterExit { break }
             var descriptors = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let milliseconds = Int32(clamping: remaining.components.seconds * 1000 + 1)
-            let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+            let ready = poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds)
             if ready < 0 && errno != EINTR { break }
             for index in descriptors.indices where descriptors[index].fd >= 0 && descriptors[index].revents != 0 {
                 let count = buffer.withUnsafeMutableBytes { read(descriptors[index].fd, $0.baseAddress, $0.count) }
@@ -96,14 +99,29 @@ public enum ProcessRunner {
         }
         for descriptor in open where descriptor >= 0 { close(descriptor) }
 
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // Whatever the script left behind in its group goes with it.
+        // The pipes are closed; the child has exited or is about to, still within the deadline.
+        while !timedOut, exitedAt == nil {
+            if Self.hasExited(pid) { break }
+            if clock.now >= deadline {
+                timedOut = true
+                break
+            }
+            usleep(2_000)
+        }
+        // Whatever the command left behind in its group goes with it: killed while the exited child, not yet
+        // reaped, still holds the group's id, so the signal cannot reach a recycled group.
         kill(-pid, SIGKILL)
         if timedOut {
+            // Reaped when it goes (a process stuck in the kernel may take a while), without holding this run.
+            Thread.detachNewThread {
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            }
             let seconds = Int(timeout.components.seconds)
             return .failed(.timedOut(command: argv.prefix(3).joined(separator: " "), seconds: seconds))
         }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         // <sys/wait.h>'s macros are not imported: the low 7 bits hold the signal, 0 for a normal exit.
         let signal = status & 0x7f
         let exitCode = signal == 0 ? (status >> 8) & 0xff : 128 + signal
@@ -111,6 +129,19 @@ public enum ProcessRunner {
             CommandResult(
                 exitCode: exitCode, stdout: String(decoding: output[0], as: UTF8.self),
                 stderr: String(decoding: output[1], as: UTF8.self), duration: start.duration(to: clock.now)))
+    }
+
+    /// How long output is still read after the child exited, for a background process holding a pipe.
+    static let drainAfterExit: Duration = .milliseconds(200)
+    /// How often the loop looks at the child between reads.
+    static let pollMilliseconds: Int32 = 20
+
+    /// Whether the child has exited, without reaping it (`waitid` with `WNOWAIT`), so its process group id stays
+    /// reserved until the group is killed.
+    private static func hasExited(_ pid: pid_t) -> Bool {
+        var info = siginfo_t()
+        let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT)
+        return result == 0 && info._sifields._sigchld.si_pid == pid
     }
 
     /// Spawns `argv` with stdin from `/dev/null` and the given descriptors as stdout and stderr.

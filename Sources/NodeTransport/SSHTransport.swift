@@ -40,7 +40,8 @@ public struct SSHTransport: NodeTransport {
     public func sshArguments(_ argv: [String], on host: String) -> [String] {
         var arguments = [
             self.settings.program, "-o", "BatchMode=yes", "-o", "ConnectTimeout=\(self.settings.connectTimeout)",
-            "-o", "StrictHostKeyChecking=accept-new", "-p", String(self.settings.port), "-l", self.settings.user,
+            "-o", "StrictHostKeyChecking=accept-new", "-o", "ControlMaster=no", "-o", "ControlPath=none",
+            "-p", String(self.settings.port), "-l", self.settings.user,
         ]
         if let keyFile = self.settings.keyFile { arguments += ["-i", keyFile] }
         let remote = self.settings.sudo ? ["sudo", "-n", "--"] + argv : argv
@@ -50,7 +51,8 @@ public struct SSHTransport: NodeTransport {
     public func run(_ argv: [String], on host: String, timeout: Duration) async throws(TransportError) -> CommandResult
     {
         let result = try await ProcessRunner.run(
-            self.sshArguments(argv, on: host), environment: self.environment, timeout: timeout)
+            self.sshArguments(RemoteDeadline.wrap(argv, timeout: timeout), on: host), environment: self.environment,
+            timeout: timeout)
         // ssh exits 255 for its own failures (connection, authentication); the remote command's code otherwise.
         if result.exitCode == 255 {
             throw .unreachable(host: host, reason: result.lastMessageLine)

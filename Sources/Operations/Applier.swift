@@ -64,6 +64,13 @@ struct Applier: Sendable {
                         updated.sizeEnforced = report.sizeEnforced
                         changes.append(.updateDevice(updated))
                     }
+                case .failure(let error) where Self.isAdvisory(plan.actions[index]):
+                    // The bricks are in the volume already; a rebalance that did not start is worth a warning, not
+                    // a rollback that would take live bricks away.
+                    changes.append(
+                        .setJournalState(
+                            operation, step: index, .done, detail: "not started: \(error.description)", at: self.clock()))
+                    self.log.warning("rebalance_not_started", ("operation", operation), ("error", error.description))
                 case .failure(let error):
                     changes.append(
                         .setJournalState(operation, step: index, .failed, detail: error.description, at: self.clock()))
@@ -82,6 +89,12 @@ struct Applier: Sendable {
             return await self.fail(operation, intent: intent, plan: plan, ran: ran, reason: failure)
         }
         return await self.finish(operation, intent: intent, location: location)
+    }
+
+    /// Steps whose failure does not fail the operation: `rebalance` after the new bricks joined the volume.
+    static func isAdvisory(_ action: Action) -> Bool {
+        if case .rebalance = action { return true }
+        return false
     }
 
     /// Records success: the finalizer's changes and the status in one transaction.
@@ -122,6 +135,9 @@ struct Applier: Sendable {
             }
         }
         var result = reason
+        if case .expandVolume = intent, undo.isEmpty, changes.isEmpty {
+            result += "; add-brick had started, so the new bricks are left in place and their space stays reserved"
+        }
         var final = changes
         if !undoFailures.isEmpty {
             // Keep the reservation: storage may still exist on a node, and hiding it is safer than reusing it.

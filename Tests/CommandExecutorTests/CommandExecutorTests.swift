@@ -1,4 +1,5 @@
 import CommandExecutor
+import Foundation
 import Engine
 import Executor
 import NodeTransport
@@ -80,15 +81,70 @@ import Testing
         }
     }
 
-    /// Undo steps tolerate work that never happened: stopping or deleting a missing volume succeeds.
+    /// Undo steps tolerate work that never happened: stopping or deleting a missing volume succeeds, and runs
+    /// nothing but the look-up.
     @Test func undoingAVolumeThatIsNotThereSucceeds() async throws {
         let (topology, volume) = Self.topology()
-        let transport = RecordingTransport { _, argv in
-            CommandResult(exitCode: 1, stdout: "", stderr: "volume \(argv[3]): vol_1: failed: Volume vol_1 does not exist\n")
-        }
+        let missing = try String(contentsOf: Self.fixture("gluster/volume-info-nonexistent.xml"), encoding: .utf8)
+        let transport = RecordingTransport { _, _ in CommandResult(exitCode: 0, stdout: missing, stderr: "") }
         let executor = CommandExecutor(transport: transport)
         #expect(try await executor.run(.stopVolume(volume: volume.id), in: topology) == .completed)
         #expect(try await executor.run(.deleteVolume(volume: volume.id), in: topology) == .completed)
+        #expect(transport.recorded.map { $0.argv[2...3] } == [["volume", "info"], ["volume", "info"]])
+        let plain = RecordingTransport { _, _ in
+            CommandResult(exitCode: 1, stdout: "", stderr: "Volume vol_1 does not exist\n")
+        }
+        #expect(try await CommandExecutor(transport: plain).run(.deleteVolume(volume: volume.id), in: topology) == .completed)
+    }
+
+    /// A gluster volume of the same name that is not this volume (another `user.heketi.id`) is never deleted,
+    /// so rolling back a create that failed on a taken name leaves the other volume alone.
+    @Test func aVolumeOfTheSameNameOwnedByAnotherIsLeftAlone() async throws {
+        let (topology, volume) = Self.topology()
+        let transport = RecordingTransport { _, argv in
+            CommandResult(exitCode: 0, stdout: Self.volumeInfoXML(name: "vol_1", owner: "0123456789abcdef0123456789abcdef", bricks: ["s9:/elsewhere/brick"]), stderr: "")
+        }
+        let executor = CommandExecutor(transport: transport)
+        #expect(try await executor.run(.deleteVolume(volume: volume.id), in: topology) == .completed)
+        #expect(transport.recorded.count == 1)
+
+        let ours = RecordingTransport { _, argv in
+            CommandResult(exitCode: 0, stdout: Self.volumeInfoXML(name: "vol_1", owner: volume.id.description, bricks: []), stderr: "")
+        }
+        let owner = CommandExecutor(transport: ours)
+        _ = try await owner.run(.deleteVolume(volume: volume.id), in: topology)
+        #expect(ours.recorded.last?.argv == ["gluster", "--mode=script", "volume", "delete", "vol_1"])
+
+        // Interrupted before its options were set: no owner option, but only this volume's bricks.
+        let bricks = volume.brickSets[0].compactMap { id in topology.bricks[id].map { "s\($0.node.low):\($0.path)" } }
+        let unnamed = RecordingTransport { _, argv in
+            CommandResult(exitCode: 0, stdout: Self.volumeInfoXML(name: "vol_1", owner: nil, bricks: bricks), stderr: "")
+        }
+        _ = try await CommandExecutor(transport: unnamed).run(.stopVolume(volume: volume.id), in: topology)
+        #expect(unnamed.recorded.last?.argv == ["gluster", "--mode=script", "volume", "stop", "vol_1", "force"])
+    }
+
+    static func fixture(_ path: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/\(path)")
+    }
+
+    /// A minimal `volume info --xml` answer in gluster's layout.
+    static func volumeInfoXML(name: String, owner: String?, bricks: [String]) -> String {
+        let brickXML = bricks.enumerated().map { index, brick in
+            "<brick uuid=\"u\(index)\">\(brick)<name>\(brick)</name><hostUuid>u\(index)</hostUuid><isArbiter>0</isArbiter></brick>"
+        }.joined()
+        let option = owner.map { "<option><name>user.heketi.id</name><value>\($0)</value></option>" } ?? ""
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <cliOutput><opRet>0</opRet><opErrno>0</opErrno><opErrstr/><volInfo><volumes><volume>\
+            <name>\(name)</name><id>6a7ea2a1-1111-2222-3333-444455556666</id><status>1</status><statusStr>Started</statusStr>\
+            <snapshotCount>0</snapshotCount><brickCount>\(bricks.count)</brickCount><distCount>1</distCount>\
+            <replicaCount>3</replicaCount><arbiterCount>0</arbiterCount><disperseCount>0</disperseCount>\
+            <redundancyCount>0</redundancyCount><type>2</type><typeStr>Replicate</typeStr><transport>0</transport>\
+            <bricks>\(brickXML)</bricks><optCount>1</optCount><options>\(option)</options></volume><count>1</count>\
+            </volumes></volInfo></cliOutput>
+            """
     }
 
     /// Setting up a block device: a probe round trip, then pvcreate, vgcreate and the size report in one script.
@@ -118,7 +174,25 @@ import Testing
         let executor = CommandExecutor(transport: transport)
         let outcome = try await executor.run(.setUpDevice(device: DeviceID(high: 0xd, low: 2), destroyData: false), in: topology)
         #expect(outcome == .device(DeviceReport(size: ByteCount(bytes: 750 * 4096), backend: .directory, sizeEnforced: false)))
-        #expect(executor.roundTrips == 1)
+        #expect(executor.roundTrips == 2)
+        #expect(transport.recorded.last?.argv == ["mountpoint", "-q", "/srv/d2"])
+    }
+
+    @Test func aDirectoryThatIsNotAMountPointIsRefused() async throws {
+        let (topology, _) = Self.topology()
+        let transport = RecordingTransport { _, argv in
+            argv.first == "mountpoint"
+                ? CommandResult(exitCode: 32, stdout: "", stderr: "")
+                : CommandResult(exitCode: 0, stdout: "directory\n4096 1000 750\n", stderr: "")
+        }
+        await #expect(
+            throws: ExecutorError(
+                action: "set_up_device", host: "m1",
+                message: "/srv/d1 is a directory but not a mount point; mount the filesystem for bricks there first")
+        ) {
+            _ = try await CommandExecutor(transport: transport).run(
+                .setUpDevice(device: DeviceID(high: 0xd, low: 1), destroyData: false), in: topology)
+        }
     }
 
     @Test func aPathThatIsNeitherIsRefusedWithItsKind() async throws {

@@ -27,12 +27,14 @@ final class ServerProcess: Sendable {
     }
 
     /// Starts the server and waits (without blocking a thread of the cooperative pool) until it listens.
-    static func start(database: String, environment: [String: String] = [:], arguments: [String] = []) async throws
-        -> ServerProcess
-    {
+    /// `disableAuth: false` leaves authentication on, for servers started with `--admin-key`.
+    static func start(
+        database: String, environment: [String: String] = [:], arguments: [String] = [], disableAuth: Bool = true
+    ) async throws -> ServerProcess {
         let process = Process()
         process.executableURL = try Self.executable()
-        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--db", database, "--disable-auth"] + arguments
+        process.arguments =
+            ["serve", "--listen", "127.0.0.1:0", "--db", database] + (disableAuth ? ["--disable-auth"] : []) + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let pipe = Pipe()
         process.standardError = pipe

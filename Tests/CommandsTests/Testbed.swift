@@ -43,8 +43,8 @@ struct Testbed {
     /// Runs `body` with the testbed up, and brings it down afterwards whatever happened.
     func run(_ body: () async throws -> Void) async throws {
         try await self.shell([self.script, "down"])
-        try await self.shell([self.script, "up"], timeout: .seconds(120))
         do {
+            try await self.shell([self.script, "up"], timeout: .seconds(120))
             try await body()
         } catch {
             _ = try? await self.shell([self.script, "down"], timeout: .seconds(120))

@@ -127,6 +127,9 @@ struct TestbedVolumeTests {
                 break
             }
             #expect(failure.contains("taken"), "the queue reports gluster's error: \(failure)")
+            // The rollback removed Brickyard's bricks but left the other owner's volume alone.
+            let survivor = try await Self.volumeInfo(testbed, "taken")
+            #expect(survivor.bricks.map(\.address.argument) == ["127.1.1.1:\(squatter)"])
             for node in 1...Testbed.nodeCount {
                 for device in 1...2 {
                     #expect(testbed.brickDirectories(testbed.device(node, device)).isEmpty)

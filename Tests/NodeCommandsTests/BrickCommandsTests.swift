@@ -26,7 +26,7 @@ import Testing
                 mkdir -p /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
                 lvcreate -qq --autobackup=n --poolmetadatasize 53248K --chunksize 256K --size 10485760K --thin vg_dddddddddddddddddddddddddddddddd/tp_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb --virtualsize 10485760K --name brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
                 mkfs.xfs -i size=512 -n size=8192 /dev/mapper/vg_dddddddddddddddddddddddddddddddd-brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
-                printf '%s\\n' '/dev/mapper/vg_dddddddddddddddddddddddddddddddd-brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb xfs rw,inode64,noatime,nouuid 1 2' >> /etc/fstab
+                { flock 9; printf '%s\\n' '/dev/mapper/vg_dddddddddddddddddddddddddddddddd-brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb xfs rw,inode64,noatime,nouuid 1 2' >> /etc/fstab; } 9>>/etc/fstab
                 mount -o rw,inode64,noatime,nouuid /dev/mapper/vg_dddddddddddddddddddddddddddddddd-brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
                 mkdir /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/brick
                 chown :2000 /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/brick
@@ -111,16 +111,18 @@ import Testing
             script.text == """
                 set -e
                 if mountpoint -q /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb >/dev/null 2>&1; then umount /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; fi
-                if grep -q -x -F -e '/dev/mapper/vg_dddddddddddddddddddddddddddddddd-brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb xfs rw,inode64,noatime,nouuid 1 2' -- /etc/fstab; then { grep -v -x -F -e '/dev/mapper/vg_dddddddddddddddddddddddddddddddd-brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb xfs rw,inode64,noatime,nouuid 1 2' -- /etc/fstab > /etc/fstab.brickyard-tmp || [ $? -eq 1 ]; }; cat /etc/fstab.brickyard-tmp > /etc/fstab; rm -f /etc/fstab.brickyard-tmp; fi
-                if lvs vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb >/dev/null 2>&1; then lvremove --autobackup=n -f vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; fi
-                if [ "$(lvs --noheadings --options=thin_count vg_dddddddddddddddddddddddddddddddd/tp_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb 2>/dev/null | tr -d ' \\t')" = 0 ]; then lvremove --autobackup=n -f vg_dddddddddddddddddddddddddddddddd/tp_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; fi
+                if [ -e /etc/fstab ]; then ( flock 9; tmp=$(mktemp /etc/fstab.brickyard.XXXXXX); MP=/var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb awk '$1 ~ /^#/ || $2 != ENVIRON["MP"]' /etc/fstab > "$tmp" || { rm -f "$tmp"; exit 1; }; cat "$tmp" > /etc/fstab; rm -f "$tmp" ) 9>>/etc/fstab; fi
+                brick_lv=$(lvs --noheadings --options=lv_name --select 'vg_name=vg_dddddddddddddddddddddddddddddddd&&lv_name=brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb')
+                if [ "$(printf '%s' "$brick_lv" | tr -d ' \\t\\n')" = brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb ]; then lvremove --autobackup=n -f vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; fi
+                pool_users=$(lvs --noheadings --options=thin_count --select 'vg_name=vg_dddddddddddddddddddddddddddddddd&&lv_name=tp_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb')
+                if [ "$(printf '%s' "$pool_users" | tr -d ' \\t\\n')" = 0 ]; then lvremove --autobackup=n -f vg_dddddddddddddddddddddddddddddddd/tp_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; fi
                 if [ -d /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb ]; then rmdir /var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb; fi
 
                 """)
         // Every step that changes something is guarded.
         for step in script.steps {
             switch step {
-            case .when, .removeLine: continue
+            case .when, .removeMountEntry, .capture: continue
             default: Issue.record("unguarded step \(step)")
             }
         }
@@ -134,11 +136,12 @@ import Testing
         }
         let removed = BrickCommands.destroy(brick: TestValues.brick, device: TestValues.device, settings: settings)
             .steps.compactMap { step -> String? in
-                if case .removeLine(let line, "/etc/fstab.test") = step { return line }
+                if case .removeMountEntry(let mountPoint, "/etc/fstab.test") = step { return mountPoint }
                 return nil
             }
         #expect(created.count == 1)
-        #expect(created == removed)
+        // Destroy removes by mount point, the second field of the line create wrote.
+        #expect(created.map { String($0.split(separator: " ")[1]) } == removed)
     }
 
     /// On a node where nothing of the brick exists (and LVM answers that nothing exists), destroy succeeds.
@@ -150,16 +153,25 @@ import Testing
         let mountPoint = LVMBrickNames(device: TestValues.device, brick: TestValues.brick, mountRoot: settings.mountRoot)
             .mountPoint
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        // Stand-ins for LVM on a node without this brick: `lvs` finds nothing.
+        // Stand-ins for LVM on a node without this brick: `lvs` selects nothing (exit 0, no output); `lvremove`
+        // must not run.
         let bin = directory.path + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        try "#!/bin/sh\nexit 5\n".write(toFile: bin + "/lvs", atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/lvs")
+        try "#!/bin/sh\nexit 0\n".write(toFile: bin + "/lvs", atomically: true, encoding: .utf8)
+        try "#!/bin/sh\nexit 9\n".write(toFile: bin + "/lvremove", atomically: true, encoding: .utf8)
+        for tool in ["lvs", "lvremove"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/" + tool)
+        }
 
         let script = BrickCommands.destroy(brick: TestValues.brick, device: TestValues.device, settings: settings)
         let result = try Shell.run("PATH=\(bin):$PATH; export PATH\n" + script.text)
         #expect(result.status == 0)
         #expect(!FileManager.default.fileExists(atPath: mountPoint))
         #expect(try Shell.run(script.text.replacingOccurrences(of: "set -e", with: "set -e; PATH=\(bin):$PATH")).status == 0)
+
+        // LVM that cannot answer (a lock timeout, say) stops the script: the brick is not taken for gone.
+        try "#!/bin/sh\necho 'lvs: lock timeout' >&2; exit 5\n".write(toFile: bin + "/lvs", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/lvs")
+        #expect(try Shell.run("PATH=\(bin):$PATH; export PATH\n" + script.text).status == 5)
     }
 }

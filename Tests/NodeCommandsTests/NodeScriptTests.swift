@@ -14,6 +14,7 @@ import Testing
             .run(NodeCommand(["mountpoint", "-q", "/m"], toleratedExitCodes: [32, 1])),
             .appendLine("dev /m xfs rw 1 2", file: "/etc/fstab"),
             .removeLine("dev /m xfs rw 1 2", file: "/etc/fstab"),
+            .removeMountEntry(mountPoint: "/m", file: "/etc/fstab"),
         ])
         #expect(
             script.text == """
@@ -25,8 +26,9 @@ import Testing
                 if ! [ -e /e ]; then touch /e; fi
                 if [ "$(lvs vg/tp 2>/dev/null | tr -d ' \\t')" = 0 ]; then lvremove vg/tp; fi
                 mountpoint -q /m || { rc=$?; case $rc in 1|32) ;; *) exit $rc ;; esac; }
-                printf '%s\\n' 'dev /m xfs rw 1 2' >> /etc/fstab
-                if grep -q -x -F -e 'dev /m xfs rw 1 2' -- /etc/fstab; then { grep -v -x -F -e 'dev /m xfs rw 1 2' -- /etc/fstab > /etc/fstab.brickyard-tmp || [ $? -eq 1 ]; }; cat /etc/fstab.brickyard-tmp > /etc/fstab; rm -f /etc/fstab.brickyard-tmp; fi
+                { flock 9; printf '%s\\n' 'dev /m xfs rw 1 2' >> /etc/fstab; } 9>>/etc/fstab
+                if [ -e /etc/fstab ]; then ( flock 9; tmp=$(mktemp /etc/fstab.brickyard.XXXXXX); { grep -v -x -F -e 'dev /m xfs rw 1 2' -- /etc/fstab || [ $? -eq 1 ]; } > "$tmp" || { rm -f "$tmp"; exit 1; }; cat "$tmp" > /etc/fstab; rm -f "$tmp" ) 9>>/etc/fstab; fi
+                if [ -e /etc/fstab ]; then ( flock 9; tmp=$(mktemp /etc/fstab.brickyard.XXXXXX); MP=/m awk '$1 ~ /^#/ || $2 != ENVIRON["MP"]' /etc/fstab > "$tmp" || { rm -f "$tmp"; exit 1; }; cat "$tmp" > /etc/fstab; rm -f "$tmp" ) 9>>/etc/fstab; fi
 
                 """)
         #expect(script.command.argv == ["sh", "-c", script.text])
@@ -99,7 +101,38 @@ import Testing
         // Removing again, or from a file that does not exist, is not an error.
         #expect(try Shell.run(remove.text).status == 0)
         #expect(try Shell.run(NodeScript([.removeLine(line, file: file + ".missing")]).text).status == 0)
-        #expect(!FileManager.default.fileExists(atPath: file + ".brickyard-tmp"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".brickyard.") }.isEmpty)
+    }
+
+    /// Heketi's and Brickyard's lines for a mount point go, whatever their device or options; others stay.
+    @Test func aMountEntryIsRemovedByItsMountPoint() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let file = directory.path + "/fstab"
+        let kept = ["UUID=1 / ext4 defaults 0 1", "/dev/x /m2 xfs rw 1 2", "# /m in a comment"]
+        try (kept + ["/dev/mapper/vg-b /m xfs rw,inode64 1 2", "/dev/other  /m  xfs defaults 0 0"])
+            .joined(separator: "\n").appending("\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try Shell.run(NodeScript([.removeMountEntry(mountPoint: "/m", file: file)]).text).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == kept.joined(separator: "\n") + "\n")
+        #expect(try Shell.run(NodeScript([.removeMountEntry(mountPoint: "/m", file: file + ".missing")]).text).status == 0)
+    }
+
+    /// Appends and removals racing on one file never lose a line or another's edit.
+    @Test func concurrentEditsKeepEveryLine() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let file = directory.path + "/fstab"
+        try "base / ext4 defaults 0 1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let appends = (0..<20).map { NodeScript([.appendLine("dev\($0) /m\($0) xfs rw 1 2", file: file)]).text }
+        let removals = (0..<20).map { NodeScript([.removeMountEntry(mountPoint: "/gone\($0)", file: file)]).text }
+        // xargs runs them sixteen at a time (a shell's own `&` and `wait` can hang under the test runner's
+        // inherited signal mask).
+        let words = zip(appends, removals).flatMap { [$0, $1] }.map(ShellQuote.quote).joined(separator: " ")
+        let script = "printf '%s\\0' \(words) | xargs -0 -P 16 -n 1 sh -c"
+        #expect(try Shell.run(script).status == 0)
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 21)
+        #expect(Set(lines) == Set(["base / ext4 defaults 0 1"] + (0..<20).map { "dev\($0) /m\($0) xfs rw 1 2" }))
     }
 
     @Test func removingTheOnlyLineLeavesAnEmptyFile() throws {

@@ -56,6 +56,10 @@ import Testing
         #expect(first.stdout == "hello\n")
         #expect(second.stdout == "again\n")
         #expect(tools.read("lookups") == "lookup\n")
+        // A failing command's own message survives; kubectl's trailing line is dropped.
+        let failing = try await transport.run(["sh", "-c", "echo 'real problem' >&2; echo 'command terminated with exit code 3' >&2; exit 3"], on: "node2", timeout: .seconds(5))
+        #expect(failing.exitCode == 3)
+        #expect(failing.lastMessageLine == "real problem")
         await #expect(throws: TransportError.self) {
             _ = try await transport.run(["true"], on: "node7", timeout: .seconds(5))
         }

@@ -57,6 +57,17 @@ import Testing
         #expect(state == nil || state == "Z", "the background sleep outlived the timeout (state \(state ?? ""))")
     }
 
+    /// A command that leaves a process in the background holding its output open still ends when it exits, and
+    /// the background process goes with it.
+    @Test func aBackgroundProcessHoldingThePipeDoesNotHoldTheRun() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await ProcessRunner.run(["sh", "-c", "sleep 30 & echo started"], timeout: .seconds(20))
+        #expect(result.exitCode == 0)
+        #expect(result.stdout == "started\n")
+        #expect(start.duration(to: clock.now) < .seconds(5))
+    }
+
     @Test func aMissingProgramIsALaunchFailure() async {
         await #expect(throws: TransportError.launchFailed(program: "brickyard-no-such-tool", reason: "No such file or directory")) {
             _ = try await ProcessRunner.run(["brickyard-no-such-tool"], timeout: .seconds(5))

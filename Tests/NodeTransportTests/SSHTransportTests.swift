@@ -8,7 +8,7 @@ import Testing
         #expect(
             transport.sshArguments(["mkdir", "-p", "/var/lib/heketi/mounts/vg 1"], on: "node1.example.com") == [
                 "ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "StrictHostKeyChecking=accept-new",
-                "-p", "2222", "-l", "storage", "-i", "/etc/brickyard/id_ed25519", "node1.example.com", "--",
+                "-o", "ControlMaster=no", "-o", "ControlPath=none", "-p", "2222", "-l", "storage", "-i", "/etc/brickyard/id_ed25519", "node1.example.com", "--",
                 "sudo -n -- mkdir -p '/var/lib/heketi/mounts/vg 1'",
             ])
     }

@@ -136,6 +136,44 @@ import Testing
         #expect(fixture.executor.snapshot.calls.contains(.rebalance(volume: volume)))
     }
 
+    /// A rebalance that does not start leaves the expansion in place (the bricks already joined the volume).
+    @Test func aFailedRebalanceDoesNotUndoAnExpansion() async throws {
+        let fixture = try await EngineFixture(nodes: 3, devices: 2)
+        let (_, volume) = try await fixture.createVolume(fixture.volumeSpec(size: 10))
+        fixture.executor.failWhen { action in
+            if case .rebalance = action { return "rebalance already in progress" }
+            return nil
+        }
+        let operation = try await fixture.engine.expandVolume(volume, by: .gibibytes(5))
+        await fixture.engine.waitUntilIdle()
+        #expect(try await fixture.store.operation(operation)?.status == .succeeded)
+        let stored = try #require(try await fixture.store.topology(includingPending: false).volumes[volume])
+        #expect(stored.brickSets.count == 2)
+        #expect(fixture.executor.snapshot.bricks.count == 6)
+        let journal = try await fixture.store.journal(of: operation)
+        #expect(journal.last?.detail == "not started: rebalance failed: rebalance already in progress")
+    }
+
+    /// Once add-brick has started, new bricks may hold data: a failure leaves them in place, reserved, never destroyed.
+    @Test func aFailedAddBrickLeavesTheNewBricksInPlace() async throws {
+        let fixture = try await EngineFixture(nodes: 3, devices: 2)
+        let (_, volume) = try await fixture.createVolume(fixture.volumeSpec(size: 10))
+        fixture.executor.failWhen { action in
+            if case .addBricks = action { return "add-brick timed out" }
+            return nil
+        }
+        let operation = try await fixture.engine.expandVolume(volume, by: .gibibytes(5))
+        await fixture.engine.waitUntilIdle()
+        let record = try #require(try await fixture.store.operation(operation))
+        #expect(record.status == .failed)
+        #expect(record.result?.contains("the new bricks are left in place and their space stays reserved") == true)
+        #expect(fixture.executor.snapshot.bricks.count == 6)
+        #expect(!fixture.executor.snapshot.calls.contains { if case .destroyBrick = $0 { true } else { false } })
+        let full = try await fixture.store.topology(includingPending: true)
+        #expect(full.bricks.count == 6)
+        #expect(try await fixture.store.topology(includingPending: false).volumes[volume]?.brickSets.count == 1)
+    }
+
     @Test func failingADeviceMovesItsBricksElsewhere() async throws {
         let fixture = try await EngineFixture(nodes: 4, devices: 1)
         let (_, volume) = try await fixture.createVolume(fixture.volumeSpec(size: 5))

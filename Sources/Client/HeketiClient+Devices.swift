@@ -1,0 +1,37 @@
+public import HeketiAPI
+
+extension HeketiClient {
+    /// `POST /devices`, followed to the end. Heketi's answer names no device, so the node is read afterwards to
+    /// return the device it now holds under that name.
+    public func addDevice(_ request: DeviceAddRequest) async throws(ClientError) -> DeviceInfoResponse {
+        _ = try await self.perform("POST", "/devices", body: Self.body(request))
+        let node = try await self.nodeInfo(request.node)
+        guard let device = node.devices.first(where: { $0.name == request.name }) else {
+            throw .unexpectedResponse(
+                request: "POST /devices", detail: "node \(request.node) has no device \(request.name) afterwards")
+        }
+        return device
+    }
+
+    public func deviceInfo(_ id: String) async throws(ClientError) -> DeviceInfoResponse {
+        try await self.get(DeviceInfoResponse.self, "/devices/\(id)")
+    }
+
+    public func deleteDevice(_ id: String) async throws(ClientError) {
+        _ = try await self.perform("DELETE", "/devices/\(id)")
+    }
+
+    /// `POST /devices/{id}/state` with `online`, `offline` or `failed`.
+    public func setDeviceState(_ id: String, _ state: String) async throws(ClientError) {
+        _ = try await self.perform("POST", "/devices/\(id)/state", body: Self.body(StateRequest(state: state)))
+    }
+
+    /// `GET /devices/{id}/resync`: re-reads the device's size from the node.
+    public func resyncDevice(_ id: String) async throws(ClientError) {
+        _ = try await self.perform("GET", "/devices/\(id)/resync")
+    }
+
+    public func setDeviceTags(_ id: String, _ change: TagsChangeRequest) async throws(ClientError) -> [String: String] {
+        try await self.changeTags("/devices/\(id)/tags", change)
+    }
+}

@@ -1,0 +1,85 @@
+internal import Foundation
+
+/// The help of one client verb: its usage, what it does and an example, plus its flags for shell completion.
+struct VerbHelp: Sendable {
+    /// The verb's words, such as `create` or `admin state get`.
+    var name: String
+    /// The arguments after the verb, such as `--size GiB [--name NAME]`.
+    var usage: String
+    var summary: String
+    var example: String
+    /// The options the verb takes, without `--`, for completion.
+    var options: [String] = []
+
+    func text(resource: String) -> String {
+        """
+        usage: brickyard [global options] \(resource) \(self.name)\(self.usage.isEmpty ? "" : " " + self.usage)
+
+        \(self.summary)
+
+        \(ClientHelp.globalOptions)
+
+        example: \(self.example)
+        """
+    }
+}
+
+/// The help of one client resource (`cluster`, `node`, ...): a summary and its verbs.
+struct ResourceHelp: Sendable {
+    var name: String
+    var summary: String
+    var verbs: [VerbHelp]
+
+    var text: String {
+        let width = self.verbs.map(\.name.count).max() ?? 0
+        let lines = self.verbs.map { "  " + $0.name.padding(width) + "   " + $0.summary.firstSentence }
+        return """
+            usage: brickyard [global options] \(self.name) <verb> [arguments]
+
+            \(self.summary)
+
+            verbs:
+            \(lines.joined(separator: "\n"))
+
+            \(ClientHelp.globalOptions)
+
+            Run `brickyard \(self.name) <verb> --help` for a verb's arguments and an example.
+            example: \(self.verbs.first?.example ?? "")
+            """
+    }
+
+    /// The verb named by the leading words of `words` (the longest match wins), and how many words it used.
+    func verb(in words: [String]) -> (verb: VerbHelp, length: Int)? {
+        var best: (VerbHelp, Int)?
+        for verb in self.verbs {
+            let parts = verb.name.split(separator: " ").map(String.init)
+            guard parts.count <= words.count, Array(words.prefix(parts.count)) == parts else { continue }
+            if parts.count > (best?.1 ?? 0) { best = (verb, parts.count) }
+        }
+        return best
+    }
+}
+
+/// Texts shared by every client command's help.
+enum ClientHelp {
+    static let globalOptions = """
+        global options (anywhere on the line):
+          --server URL        the Brickyard or Heketi server (BRICKYARD_SERVER, HEKETI_CLI_SERVER; default \(ClientOptions.defaultServer))
+          --user NAME         the JWT issuer, admin or user (BRICKYARD_USER, HEKETI_CLI_USER; default admin)
+          --secret KEY        that user's key; requests are unsigned without one (BRICKYARD_SECRET, HEKETI_CLI_KEY)
+          --output FORMAT     text (default), json or yaml
+        """
+}
+
+extension String {
+    /// Left-aligns the text in `width` columns.
+    func padding(_ width: Int) -> String {
+        self.count >= width ? self : self + String(repeating: " ", count: width - self.count)
+    }
+
+    /// The text up to its first full stop, for one-line listings.
+    var firstSentence: String {
+        guard let stop = self.range(of: ". ") else { return self.hasSuffix(".") ? String(self.dropLast()) : self }
+        return String(self[..<stop.lowerBound])
+    }
+}
