@@ -88,7 +88,8 @@ let package = Package(
         // Desired state from documents (Heketi's topology.json, volume claims), validated with file:line:column.
         .target(name: "DesiredState", dependencies: ["StorageModel", "YAML"], swiftSettings: swiftSettings),
         // Desired state against the stored topology: the ordered steps an apply takes (pure).
-        .target(name: "Reconciliation", dependencies: ["DesiredState", "StorageModel"], swiftSettings: swiftSettings),
+        .target(
+            name: "Reconciliation", dependencies: ["DesiredState", "StorageModel", "Engine"], swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel", "Metrics"], swiftSettings: swiftSettings),
 
@@ -123,7 +124,10 @@ let package = Package(
         // Applies desired state: reads a documents directory and carries a reconcile plan out through the engine.
         .target(
             name: "Reconciler",
-            dependencies: ["DesiredState", "Reconciliation", "Operations", "Store", "StorageModel", "EventLog"],
+            dependencies: [
+                "DesiredState", "Reconciliation", "Operations", "Store", "StorageModel", "EventLog", "Executor", "Engine",
+                "Metrics",
+            ],
             swiftSettings: swiftSettings),
 
         // Heketi-compatible JWT: verification for the REST API, signing for clients.
@@ -204,7 +208,7 @@ let package = Package(
         .testTarget(
             name: "DesiredStateTests", dependencies: ["DesiredState", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReconciliationTests", dependencies: ["Reconciliation", "DesiredState", "StorageModel"],
+            name: "ReconciliationTests", dependencies: ["Reconciliation", "DesiredState", "StorageModel", "Engine"],
             swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(

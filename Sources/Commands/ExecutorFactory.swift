@@ -4,6 +4,7 @@ internal import EventLog
 internal import Executor
 internal import NodeCommands
 internal import NodeTransport
+internal import Reconciler
 internal import StorageModel
 
 /// Builds the executor `serve` runs actions with, from the resolved configuration (Heketi's executor keys).
@@ -83,5 +84,14 @@ enum ExecutorFactory {
 
     private static func defaultKey(_ environment: [String: String]) -> String? {
         environment["HOME"].map { "\($0)/.ssh/id_rsa" }
+    }
+}
+
+/// Lets the reconcile loop look at the nodes through the command executor, for drift detection.
+struct CommandExecutorObserver: StateObserver {
+    let executor: CommandExecutor
+
+    func observe(_ topology: Topology) async -> ObservedState {
+        await self.executor.observe(topology)
     }
 }

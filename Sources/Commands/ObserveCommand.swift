@@ -2,6 +2,7 @@ internal import CommandExecutor
 internal import Configuration
 internal import EventLog
 internal import Foundation
+internal import StorageModel
 internal import Store
 internal import YAML
 

@@ -1,4 +1,5 @@
 internal import Configuration
+internal import Reconciler
 internal import EventLog
 internal import Executor
 internal import Foundation
@@ -18,12 +19,16 @@ struct ServeCommand {
         usage: brickyard serve [--config FILE] [--listen HOST:PORT] [--db PATH] [--executor mock|local|ssh|kubectl]
                                [--admin-key K] [--user-key K] [--disable-auth] [--allow-unauthenticated-remote]
                                [--tls-cert PEM --tls-key PEM] [--log-level debug|info|warning|error]
+                               [--desired DIR [--resync-period SECONDS]]
 
         Serves Heketi's REST API (existing heketi-cli and client libraries work unchanged) with state in SQLite.
         Defaults: listen 127.0.0.1:8080, db brickyard.db, executor mock. FILE may be Heketi's heketi.json or YAML.
         HEKETI_ADMIN_KEY, HEKETI_USER_KEY and BRICKYARD_* variables override the file; flags override both.
         The mock executor reports every device as BRICKYARD_MOCK_DEVICE_SIZE_GIB (default 500) GiB and takes
         BRICKYARD_MOCK_DELAY_MS per action (default 0).
+        With --desired, the server also reconciles the documents in DIR (as `brickyard apply` would, without
+        pruning): at start, whenever a document changes, and every resync period (default 60 s), then looks at
+        the nodes and heals safe drift (starts a stopped volume, restores a changed option, re-probes a peer).
 
         example: brickyard serve --listen 127.0.0.1:8080 --db /var/lib/brickyard/brickyard.db --admin-key secret
         """
@@ -35,6 +40,8 @@ struct ServeCommand {
     var tlsCertificate: String?
     var tlsKey: String?
     var logLevel: Logger.Level
+    var desired: String?
+    var resyncPeriod: Duration = .seconds(60)
 
     init(arguments: [String]) throws(UsageError) {
         var list = try ArgumentList(arguments, flagNames: Self.flagNames)
@@ -47,6 +54,13 @@ struct ServeCommand {
         self.tlsKey = list.string("tls-key")
         let level = try list.choice("log-level", default: "info", from: Logger.Level.allCases.map(\.name))
         self.logLevel = Logger.Level(name: level) ?? .info
+        self.desired = list.string("desired")
+        if let text = list.string("resync-period") {
+            guard let seconds = Int(text), seconds >= 1, seconds <= 86_400 else {
+                throw UsageError("--resync-period must be a whole number of seconds from 1 to 86400, not \"\(text)\"")
+            }
+            self.resyncPeriod = .seconds(seconds)
+        }
         try list.finish()
         guard (self.tlsCertificate == nil) == (self.tlsKey == nil) else {
             throw UsageError("--tls-cert and --tls-key go together")
@@ -108,7 +122,9 @@ struct ServeCommand {
             tls = HTTPServerConfiguration.TLS(certificatePEM: certificatePEM, privateKeyPEM: keyPEM)
         }
         log.info("configuration", ("summary", configuration.description))
-        return ServerAssembly(configuration: configuration, store: store, executor: executor, tls: tls, log: log)
+        let desired = self.desired.map { ReconcileLoop.Settings(directory: $0, period: self.resyncPeriod) }
+        return ServerAssembly(
+            configuration: configuration, store: store, executor: executor, tls: tls, desired: desired, log: log)
     }
 }
 

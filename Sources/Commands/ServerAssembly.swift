@@ -6,6 +6,8 @@ internal import Foundation
 internal import HTTPServer
 internal import Metrics
 internal import Operations
+internal import Reconciler
+internal import CommandExecutor
 internal import RESTAPI
 internal import Store
 
@@ -15,6 +17,8 @@ struct ServerAssembly: Sendable {
     let store: SQLiteStore
     let executor: any NodeExecutor
     let tls: HTTPServerConfiguration.TLS?
+    /// The documents directory to reconcile, when serving as a controller.
+    let desired: ReconcileLoop.Settings?
     let log: Logger
 
     /// How long a finished operation's result stays readable at `/queue/{id}`.
@@ -78,9 +82,20 @@ struct ServerAssembly: Sendable {
             "listening", ("address", "\(host):\(daemon.port ?? 0)"), ("tls", self.tls != nil),
             ("auth", self.configuration.authEnabled), ("executor", self.configuration.executor.description))
         let pruning = Task { await self.pruneFinishedOperations(engine: engine) }
+        let reconciling = self.desired.map { settings in
+            let loop = ReconcileLoop(
+                settings: settings, engine: engine, executor: self.executor,
+                observer: (self.executor as? CommandExecutor).map(CommandExecutorObserver.init), metrics: metrics,
+                log: self.log.with(("component", "reconcile")))
+            self.log.info(
+                "reconciling", ("directory", settings.directory),
+                ("resync_seconds", Int(settings.period.components.seconds)))
+            return Task { await loop.run() }
+        }
         let signal = await Self.waitForTermination()
         self.log.info("shutting_down", ("signal", signal))
         pruning.cancel()
+        reconciling?.cancel()
         await daemon.stop()
         let drained = await Self.race(Self.drainTimeout) { await engine.waitUntilIdle() }
         if !drained {

@@ -31,6 +31,13 @@ public struct ObservedState: Codable, Hashable, Sendable {
         public var hostname: String
         public var connected: Bool
         public var state: String
+
+        public init(uuid: String, hostname: String, connected: Bool, state: String) {
+            self.uuid = uuid
+            self.hostname = hostname
+            self.connected = connected
+            self.state = state
+        }
     }
 
     public struct PhysicalVolume: Codable, Hashable, Sendable {
@@ -38,12 +45,25 @@ public struct ObservedState: Codable, Hashable, Sendable {
         public var volumeGroup: String
         public var size: Int64
         public var free: Int64
+
+        public init(name: String, volumeGroup: String, size: Int64, free: Int64) {
+            self.name = name
+            self.volumeGroup = volumeGroup
+            self.size = size
+            self.free = free
+        }
     }
 
     public struct VolumeGroup: Codable, Hashable, Sendable {
         public var name: String
         public var size: Int64
         public var free: Int64
+
+        public init(name: String, size: Int64, free: Int64) {
+            self.name = name
+            self.size = size
+            self.free = free
+        }
     }
 
     public struct LogicalVolume: Codable, Hashable, Sendable {
@@ -51,6 +71,13 @@ public struct ObservedState: Codable, Hashable, Sendable {
         public var volumeGroup: String
         public var size: Int64
         public var pool: String
+
+        public init(name: String, volumeGroup: String, size: Int64, pool: String) {
+            self.name = name
+            self.volumeGroup = volumeGroup
+            self.size = size
+            self.pool = pool
+        }
     }
 
     public struct Volume: Codable, Hashable, Sendable {
@@ -63,6 +90,16 @@ public struct ObservedState: Codable, Hashable, Sendable {
         public var options: [String: String]
         /// The Brickyard (or Heketi) volume id from the `user.heketi.id` option, nil for a volume made by hand.
         public var heketiID: String?
+
+        public init(name: String, id: String, status: String, type: String, bricks: [Brick], options: [String: String], heketiID: String?) {
+            self.name = name
+            self.id = id
+            self.status = status
+            self.type = type
+            self.bricks = bricks
+            self.options = options
+            self.heketiID = heketiID
+        }
     }
 
     public struct Brick: Codable, Hashable, Sendable {
@@ -70,6 +107,12 @@ public struct ObservedState: Codable, Hashable, Sendable {
         /// From `volume status`; nil when the volume is not started.
         public var online: Bool?
         public var port: Int?
+
+        public init(address: String, online: Bool?, port: Int?) {
+            self.address = address
+            self.online = online
+            self.port = port
+        }
     }
 
     public init(nodes: [Node] = [], volumes: [Volume] = [], volumesFrom: String? = nil) {
