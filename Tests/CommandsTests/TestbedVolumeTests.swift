@@ -209,6 +209,76 @@ struct TestbedVolumeTests {
         }
     }
 
+    /// `serve --desired` on the real pool: a new document becomes a started volume without an apply, and a volume
+    /// stopped or an option changed behind Brickyard's back is healed at the next resync.
+    @Test(.timeLimit(.minutes(10)))
+    func theControllerHealsDriftOnRealGluster() async throws {
+        let testbed = Testbed(name: "drift")
+        try await testbed.run {
+            let directory = try TemporaryDirectory()
+            let database = directory.path("brickyard.db")
+            let config = directory.path("brickyard.json")
+            let documents = directory.path("documents")
+            try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
+            try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
+            let nodes = (1...Testbed.nodeCount).map { node in
+                #"{"node": {"hostnames": {"manage": ["\#(testbed.host(node))"], "storage": ["\#(testbed.host(node))"]}, "zone": \#(node)}, "devices": ["\#(testbed.device(node, 1))"]}"#
+            }
+            try #"{"clusters": [{"nodes": [\#(nodes.joined(separator: ", "))]}]}"#
+                .write(toFile: documents + "/topology.json", atomically: true, encoding: .utf8)
+            let server = try await ServerProcess.start(
+                database: database, arguments: ["--config", config, "--desired", documents, "--resync-period", "2"])
+
+            func started(_ name: String) async throws -> Bool {
+                let result = try await testbed.gluster(1, ["volume", "info", name, "--xml"])
+                return (try? GlusterVolumeInfo.parse(result.stdout).first?.status == .started) ?? false
+            }
+            func waitUntil(_ what: String, _ condition: () async throws -> Bool) async throws -> Duration {
+                let clock = ContinuousClock()
+                let start = clock.now
+                while start.duration(to: clock.now) < .seconds(90) {
+                    if try await condition() { return start.duration(to: clock.now) }
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+                Issue.record("\(what) did not happen within 90 s; server log: \(server.log.suffix(3000))")
+                return .seconds(90)
+            }
+
+            // A document appears: the volume is created and started without any command.
+            let written = ContinuousClock.now
+            try "kind: VolumeClaim\nname: served\nsize: 1\noptions: [\"performance.readdir-ahead on\"]\n"
+                .write(toFile: documents + "/served.yaml", atomically: true, encoding: .utf8)
+            _ = try await waitUntil("the volume's creation") { try await started("served") }
+            let converged = written.duration(to: ContinuousClock.now)
+            print("testbed: document to started replica-3 volume in \(converged)")
+
+            // Stopped behind Brickyard's back: started again at the next resync.
+            // glusterd refuses a command while another transaction (the controller's observation) holds its lock.
+            func glusterRetrying(_ arguments: [String]) async throws -> Int32 {
+                var result = try await testbed.gluster(1, arguments)
+                for _ in 0..<20 where result.exitCode != 0 {
+                    try await Task.sleep(for: .milliseconds(300))
+                    result = try await testbed.gluster(1, arguments)
+                }
+                return result.exitCode
+            }
+            #expect(try await glusterRetrying(["volume", "stop", "served", "force"]) == 0)
+            _ = try await waitUntil("the restart of a stopped volume") { try await started("served") }
+            #expect(server.log.contains("event=drift_healed component=reconcile kind=volume_stopped subject=served"))
+
+            // An option changed behind Brickyard's back is set back.
+            #expect(try await glusterRetrying(["volume", "set", "served", "performance.readdir-ahead", "off"]) == 0)
+            _ = try await waitUntil("the option's restoration") {
+                let info = try await testbed.gluster(1, ["volume", "info", "served", "--xml"])
+                return (try? GlusterVolumeInfo.parse(info.stdout).first?.option("performance.readdir-ahead")) == "on"
+            }
+            let metrics = try await server.request("GET", "/metrics").bodyText
+            #expect(metrics.contains("brickyard_actions_total{action=\"heal_start_volume\",result=\"succeeded\"}"))
+            #expect(metrics.contains("brickyard_actions_total{action=\"heal_set_options\",result=\"succeeded\"}"))
+            try await server.kill(signal: SIGTERM)
+        }
+    }
+
     static func volumeInfo(_ testbed: Testbed, _ name: String) async throws -> GlusterVolumeInfo {
         let result = try await testbed.gluster(1, ["volume", "info", name, "--xml"])
         let volumes = try GlusterVolumeInfo.parse(result.stdout)
