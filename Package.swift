@@ -92,6 +92,8 @@ let package = Package(
             name: "Reconciliation", dependencies: ["DesiredState", "StorageModel", "Engine"], swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel", "Metrics"], swiftSettings: swiftSettings),
+        // `heketi db export` JSON converted to model values with Heketi's ids kept (the migration path, pure).
+        .target(name: "HeketiImport", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
 
         // MARK: - Adapters
 
@@ -157,7 +159,7 @@ let package = Package(
                 "StorageModel", "Allocation", "Configuration", "Store", "Executor", "Operations", "RESTAPI",
                 "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor", "NodeTransport", "NodeCommands", "YAML",
                 "DesiredState", "Reconciliation", "Reconciler",
-                "Client", "Curl", "HeketiAPI",
+                "Client", "Curl", "HeketiAPI", "HeketiImport",
             ],
             swiftSettings: swiftSettings),
         // The `brickyard` executable: hands argv to Commands.
@@ -211,6 +213,8 @@ let package = Package(
             name: "ReconciliationTests", dependencies: ["Reconciliation", "DesiredState", "StorageModel", "Engine"],
             swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HeketiImportTests", dependencies: ["HeketiImport", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ClientTests",
             dependencies: ["Client", "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Authentication", "YAML"],

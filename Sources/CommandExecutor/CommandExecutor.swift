@@ -68,13 +68,25 @@ public final class CommandExecutor: NodeExecutor {
     func execute(_ command: NodeCommand, on node: Node) async throws(ExecutorFailure) -> CommandResult {
         let host = node.manageHostname
         return try await self.gate.withSlot(for: host) { () throws(ExecutorFailure) -> CommandResult in
-            self.roundTripCount.add(1, ordering: .relaxed)
-            let result: CommandResult
-            do throws(TransportError) {
-                result = try await self.transport.run(command.argv, on: host, timeout: self.settings.commandTimeout)
-            } catch {
-                self.log.warning("node_command_failed", ("host", host), ("error", error.description))
-                throw ExecutorFailure(host: host, message: error.description)
+            var result: CommandResult
+            var attempt = 0
+            while true {
+                self.roundTripCount.add(1, ordering: .relaxed)
+                do throws(TransportError) {
+                    result = try await self.transport.run(command.argv, on: host, timeout: self.settings.commandTimeout)
+                } catch {
+                    self.log.warning("node_command_failed", ("host", host), ("error", error.description))
+                    throw ExecutorFailure(host: host, message: error.description)
+                }
+                // glusterd serves one transaction per volume (or the pool) at a time and refuses the others at
+                // once; such a refusal is retried a few times before it counts as a failure.
+                guard !command.succeeded(exitCode: result.exitCode), Self.isBusy(result),
+                    attempt < Self.busyRetries.count
+                else { break }
+                self.log.info(
+                    "glusterd_busy", ("host", host), ("program", Self.summary(of: command)), ("attempt", attempt + 1))
+                try? await Task.sleep(for: Self.busyRetries[attempt])
+                attempt += 1
             }
             self.log.debug(
                 "node_command", ("host", host), ("program", Self.summary(of: command)), ("exit", result.exitCode),
@@ -87,6 +99,15 @@ public final class CommandExecutor: NodeExecutor {
             }
             return result
         }
+    }
+
+    /// Waits before each retry of a command glusterd refused as busy.
+    static let busyRetries: [Duration] = [.milliseconds(500), .seconds(1), .seconds(2), .seconds(2), .seconds(4)]
+
+    /// Whether glusterd refused the command because another transaction held its lock.
+    static func isBusy(_ result: CommandResult) -> Bool {
+        let text = result.stderr + result.stdout
+        return text.contains("Another transaction is in progress") || text.contains("Locking failed on")
     }
 
     /// Runs a script as one round trip.

@@ -16,6 +16,7 @@ public enum BrickyardCommand {
           plan       show what a directory of desired-state documents would change
           apply      carry out that plan
           simulate   place volumes on a synthetic cluster and show where the bricks go
+          import-heketi  record a `heketi db export` file's clusters, volumes and bricks in a new database
           version    print the version
 
         client commands (talk to a server, as heketi-cli does):
@@ -76,6 +77,12 @@ public enum BrickyardCommand {
                     return 0
                 }
                 return try DesiredStateCommand(mode, arguments: rest).run(emit: output, errors: errors)
+            case "import-heketi":
+                if rest.contains("--help") {
+                    output(ImportHeketiCommand.help)
+                    return 0
+                }
+                return try ImportHeketiCommand(arguments: rest).run(emit: output, errors: errors)
             case "simulate":
                 if rest.contains("--help") {
                     output(SimulateCommand.help)

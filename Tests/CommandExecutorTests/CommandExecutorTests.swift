@@ -4,6 +4,7 @@ import Engine
 import Executor
 import NodeTransport
 import StorageModel
+import Synchronization
 import Testing
 
 @Suite struct CommandExecutorTests {
@@ -61,6 +62,24 @@ import Testing
         #expect(calls[3] == .init(host: "m1", argv: ["gluster", "--mode=script", "volume", "create", "vol_1", "replica", "3"] + bricks))
         #expect(calls[4].argv.last?.contains("gluster --mode=script volume set vol_1 user.heketi.id") == true)
         #expect(calls[5].argv == ["gluster", "--mode=script", "volume", "start", "vol_1"])
+    }
+
+    /// glusterd's "another transaction is in progress" is retried; the command then succeeds.
+    @Test func aBusyGlusterdIsAskedAgain() async throws {
+        let (topology, volume) = Self.topology()
+        let attempts = Mutex(0)
+        let transport = RecordingTransport { _, _ in
+            let attempt = attempts.withLock { value -> Int in
+                value += 1
+                return value
+            }
+            return attempt < 3
+                ? CommandResult(exitCode: 1, stdout: "", stderr: "volume start: vol_1: failed: Another transaction is in progress for vol_1. Please try again after some time.\n")
+                : CommandResult(exitCode: 0, stdout: "", stderr: "")
+        }
+        let executor = CommandExecutor(transport: transport)
+        #expect(try await executor.run(.startVolume(volume: volume.id), in: topology) == .completed)
+        #expect(transport.recorded.count == 3)
     }
 
     /// A failing command's last stderr line, the command and the host make the one-line error.

@@ -250,6 +250,10 @@ struct TestbedVolumeTests {
                 .write(toFile: documents + "/served.yaml", atomically: true, encoding: .utf8)
             _ = try await waitUntil("the volume's creation") { try await started("served") }
             let converged = written.duration(to: ContinuousClock.now)
+            // The operation ends (the volume becomes visible) once every step is done; only then is it left alone.
+            _ = try await waitUntil("the end of the create operation") {
+                !((try await server.json("/volumes"))["volumes"] as? [String] ?? []).isEmpty
+            }
             print("testbed: document to started replica-3 volume in \(converged)")
 
             // Stopped behind Brickyard's back: started again at the next resync.
@@ -264,7 +268,9 @@ struct TestbedVolumeTests {
             }
             #expect(try await glusterRetrying(["volume", "stop", "served", "force"]) == 0)
             _ = try await waitUntil("the restart of a stopped volume") { try await started("served") }
-            #expect(server.log.contains("event=drift_healed component=reconcile kind=volume_stopped subject=served"))
+            _ = try await waitUntil("the heal's log line") {
+                server.log.contains("event=drift_healed component=reconcile kind=volume_stopped subject=served")
+            }
 
             // An option changed behind Brickyard's back is set back.
             #expect(try await glusterRetrying(["volume", "set", "served", "performance.readdir-ahead", "off"]) == 0)
