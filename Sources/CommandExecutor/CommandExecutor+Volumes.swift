@@ -36,7 +36,18 @@ extension CommandExecutor {
         for brick in bricks { addresses.append(try self.address(of: brick, in: topology)) }
         let commands = self.settings.gluster.addBrickBatches(
             volume.name, durability: volume.durability, bricks: addresses, force: self.settings.forceGlusterBricks)
-        try await self.execute(NodeScript(commands.map { .run($0) }), on: try self.glusterNode(for: volume, in: topology))
+        // Bricks already in the volume (an add-brick run again after a restart) are skipped, so the step can be
+        // carried through.
+        let node = try self.glusterNode(for: volume, in: topology)
+        var pending = commands
+        if let info = try? await self.volumeBricks(volume.name, on: node) {
+            let present = Set(info)
+            pending = self.settings.gluster.addBrickBatches(
+                volume.name, durability: volume.durability, bricks: addresses.filter { !present.contains($0.argument) },
+                force: self.settings.forceGlusterBricks)
+        }
+        guard !pending.isEmpty else { return }
+        try await self.execute(NodeScript(pending.map { .run($0) }), on: node)
     }
 
     func replaceBrick(_ id: VolumeID, old: BrickID, new: BrickID, in topology: Topology) async throws(ExecutorFailure)
@@ -72,6 +83,16 @@ extension CommandExecutor {
         guard try await self.isOurs(volume, on: node, in: topology) else { return }
         try await self.executeTolerating(
             self.settings.gluster.deleteVolume(volume.name), on: node, whenMessageContains: ["does not exist"])
+    }
+
+    /// The `host:path` of every brick the gluster volume has, or nil when it cannot be read.
+    func volumeBricks(_ name: String, on node: Node) async throws(ExecutorFailure) -> [String]? {
+        let query = self.settings.gluster.volumeInfo(name)
+        let result = try await self.execute(NodeCommand(query.argv, toleratedExitCodes: [1]), on: node)
+        guard let volumes = try? GlusterVolumeInfo.parse(result.stdout),
+            let volume = volumes.first(where: { $0.name == name })
+        else { return nil }
+        return volume.bricks.map(\.address.argument)
     }
 
     /// Whether the gluster volume called `volume.name` is this volume: it carries `user.heketi.id <id>`, or (a

@@ -90,6 +90,36 @@ struct DesiredStateCommand {
             errors("brickyard \(name): cannot open the database \(configuration.databasePath): \(error)")
             return 1
         }
+        // An apply first finishes what an interrupted one left (rolls creations back, carries removals through),
+        // so it plans against a store with nothing half done.
+        var engine: OperationEngine?
+        if self.mode == .apply {
+            let log = Logger(minimumLevel: .warning).with(("component", "apply"))
+            do throws(ServeCommand.StartupError) {
+                engine = try Self.engine(store: store, configuration: configuration, environment: environment, log: log)
+            } catch {
+                errors("brickyard apply: \(error.message)")
+                return 1
+            }
+            let recovered = ObserveCommand.blocking { [engine] () async -> Result<Int, StoreError> in
+                guard let engine else { return .success(0) }
+                do throws(StoreError) {
+                    let count = try await engine.recover()
+                    await engine.waitUntilIdle()
+                    return .success(count)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch recovered {
+            case .success(let count) where count > 0:
+                emit("Recovered \(count) interrupted operation\(count == 1 ? "" : "s") first.")
+            case .success: break
+            case .failure(let error):
+                errors("brickyard apply: recovering interrupted operations failed: \(error)")
+                return 1
+            }
+        }
         let planner = ReconcilePlanner(prune: self.prune)
         let planned = ObserveCommand.blocking { () async -> Result<ReconcilePlan, StoreError> in
             do throws(StoreError) {
@@ -111,13 +141,13 @@ struct DesiredStateCommand {
             if !plan.refusals.isEmpty { return 1 }
             return plan.isEmpty ? 0 : 2
         case .apply:
-            return self.apply(plan, store: store, configuration: configuration, environment: environment, emit: emit, errors: errors)
+            guard let engine else { return 1 }
+            return self.apply(plan, engine: engine, emit: emit, errors: errors)
         }
     }
 
     private func apply(
-        _ plan: ReconcilePlan, store: SQLiteStore, configuration: ServerConfiguration, environment: [String: String],
-        emit: (String) -> Void, errors: (String) -> Void
+        _ plan: ReconcilePlan, engine: OperationEngine, emit: (String) -> Void, errors: (String) -> Void
     ) -> Int32 {
         guard plan.refusals.isEmpty else {
             for refusal in plan.refusals { errors("brickyard apply: refused: \(refusal)") }
@@ -130,21 +160,6 @@ struct DesiredStateCommand {
             return 0
         }
         let log = Logger(minimumLevel: .warning).with(("component", "apply"))
-        let executor: any NodeExecutor
-        do throws(ServeCommand.StartupError) {
-            executor = try ExecutorFactory.make(configuration, environment: environment, log: log)
-        } catch {
-            errors("brickyard apply: \(error.message)")
-            return 1
-        }
-        let engine = OperationEngine(
-            store: store, executor: executor,
-            settings: EngineSettings(
-                allocationPolicy: configuration.allocationPolicy,
-                preRequestVolumeOptions: configuration.preRequestVolumeOptions,
-                postRequestVolumeOptions: configuration.postRequestVolumeOptions,
-                maxInflightOperations: configuration.maxInflightOperations),
-            log: log)
         let lines = LineSink()
         let results = ObserveCommand.blocking { () async -> [ReconcileApplier.StepResult] in
             await ReconcileApplier(engine: engine, log: log).apply(plan) { result in
@@ -162,6 +177,23 @@ struct DesiredStateCommand {
         }
         errors("brickyard apply: stopped after \(done) of \(plan.steps.count) steps: \(results.last?.message ?? "")")
         return 1
+    }
+}
+
+extension DesiredStateCommand {
+    /// The engine an apply runs its steps through, with the executor the configuration names.
+    static func engine(
+        store: SQLiteStore, configuration: ServerConfiguration, environment: [String: String], log: Logger
+    ) throws(ServeCommand.StartupError) -> OperationEngine {
+        let executor = try ExecutorFactory.make(configuration, environment: environment, log: log)
+        return OperationEngine(
+            store: store, executor: executor,
+            settings: EngineSettings(
+                allocationPolicy: configuration.allocationPolicy,
+                preRequestVolumeOptions: configuration.preRequestVolumeOptions,
+                postRequestVolumeOptions: configuration.postRequestVolumeOptions,
+                maxInflightOperations: configuration.maxInflightOperations),
+            log: log)
     }
 }
 

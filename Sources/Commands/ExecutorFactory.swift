@@ -12,6 +12,18 @@ enum ExecutorFactory {
     static func make(_ configuration: ServerConfiguration, environment: [String: String], log: Logger)
         throws(ServeCommand.StartupError) -> any NodeExecutor
     {
+        let executor = try Self.makeExecutor(configuration, environment: environment, log: log)
+        // Fault injection for crash tests: the process dies right after the N-th action takes effect.
+        if let text = environment["BRICKYARD_CRASH_AFTER_ACTIONS"], let count = Int(text), count > 0 {
+            log.warning("fault_injection", ("crash_after_actions", count))
+            return CrashingExecutor(wrapping: executor, crashAfter: count)
+        }
+        return executor
+    }
+
+    private static func makeExecutor(_ configuration: ServerConfiguration, environment: [String: String], log: Logger)
+        throws(ServeCommand.StartupError) -> any NodeExecutor
+    {
         switch configuration.executor {
         case .mock:
             let size = Int64(environment["BRICKYARD_MOCK_DEVICE_SIZE_GIB"] ?? "") ?? 500
@@ -20,7 +32,9 @@ enum ExecutorFactory {
                 throw ServeCommand.StartupError(
                     message: "BRICKYARD_MOCK_DEVICE_SIZE_GIB must be positive and BRICKYARD_MOCK_DELAY_MS not negative")
             }
-            return MockExecutor(deviceSize: .gibibytes(size), delay: .milliseconds(delay), recordsCalls: false)
+            return MockExecutor(
+                deviceSize: .gibibytes(size), delay: .milliseconds(delay), recordsCalls: false,
+                stateFile: environment["BRICKYARD_MOCK_STATE"])
         case .local, .ssh, .kubectl:
             guard let executor = Self.commandExecutor(configuration, environment: environment, log: log) else {
                 preconditionFailure("every executor but the mock runs commands")

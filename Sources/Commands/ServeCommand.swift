@@ -25,7 +25,8 @@ struct ServeCommand {
         Defaults: listen 127.0.0.1:8080, db brickyard.db, executor mock. FILE may be Heketi's heketi.json or YAML.
         HEKETI_ADMIN_KEY, HEKETI_USER_KEY and BRICKYARD_* variables override the file; flags override both.
         The mock executor reports every device as BRICKYARD_MOCK_DEVICE_SIZE_GIB (default 500) GiB and takes
-        BRICKYARD_MOCK_DELAY_MS per action (default 0).
+        BRICKYARD_MOCK_DELAY_MS per action (default 0), and keeps its imaginary nodes in BRICKYARD_MOCK_STATE (a JSON
+        file) when set. BRICKYARD_CRASH_AFTER_ACTIONS=N kills the process right after the N-th action (crash tests).
         With --desired, the server also reconciles the documents in DIR (as `brickyard apply` would, without
         pruning): at start, whenever a document changes, and every resync period (default 60 s), then looks at
         the nodes and heals safe drift (starts a stopped volume, restores a changed option, re-probes a peer).

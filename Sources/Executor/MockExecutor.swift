@@ -1,4 +1,5 @@
 public import Engine
+import Foundation
 public import StorageModel
 import Synchronization
 
@@ -9,7 +10,7 @@ import Synchronization
 /// and to check that nothing leaked.
 public final class MockExecutor: NodeExecutor {
     /// What the mock's imaginary nodes hold.
-    public struct State: Sendable, Equatable {
+    public struct State: Sendable, Equatable, Codable {
         /// Every action run, in order; empty when the mock was made with `recordsCalls: false`.
         public var calls: [Action] = []
         public var peers: Set<NodeID> = []
@@ -25,15 +26,33 @@ public final class MockExecutor: NodeExecutor {
     public let delay: Duration
     /// Whether `calls` keeps every action: tests read it; a long-running development server must not grow forever.
     public let recordsCalls: Bool
+    /// A JSON file the imaginary nodes are kept in, so they outlive the process (crash tests compare them with
+    /// the store after a restart); nil keeps them in memory only.
+    public let stateFile: String?
+
     private let state = Mutex(State())
     private let failures = Mutex<[@Sendable (Action) -> String?]>([])
 
     public static let defaultDeviceSize = ByteCount.gibibytes(500)
 
-    public init(deviceSize: ByteCount = MockExecutor.defaultDeviceSize, delay: Duration = .zero, recordsCalls: Bool = true) {
+    public init(
+        deviceSize: ByteCount = MockExecutor.defaultDeviceSize, delay: Duration = .zero, recordsCalls: Bool = true,
+        stateFile: String? = nil
+    ) {
         self.deviceSize = deviceSize
         self.delay = delay
         self.recordsCalls = recordsCalls
+        self.stateFile = stateFile
+        if let stateFile, let data = FileManager.default.contents(atPath: stateFile),
+            let saved = try? JSONDecoder().decode(State.self, from: data)
+        {
+            self.state.withLock { $0 = saved }
+        }
+    }
+
+    /// Reads the imaginary nodes a mock with `stateFile` left behind.
+    public static func savedState(at path: String) -> State? {
+        FileManager.default.contents(atPath: path).flatMap { try? JSONDecoder().decode(State.self, from: $0) }
     }
 
     /// A snapshot of the calls and the imaginary nodes.
@@ -56,10 +75,15 @@ public final class MockExecutor: NodeExecutor {
             if self.recordsCalls { self.state.withLock { $0.calls.append(action) } }
             throw ExecutorError(action: action.name, message: message)
         }
-        return self.state.withLock { state in
+        let outcome = self.state.withLock { state in
             if self.recordsCalls { state.calls.append(action) }
-            return Self.apply(action, to: &state, deviceSize: self.deviceSize)
+            let outcome = Self.apply(action, to: &state, deviceSize: self.deviceSize)
+            if let stateFile = self.stateFile, let data = try? JSONEncoder().encode(state) {
+                try? data.write(to: URL(fileURLWithPath: stateFile), options: .atomic)
+            }
+            return outcome
         }
+        return outcome
     }
 
     private static func apply(_ action: Action, to state: inout State, deviceSize: ByteCount) -> ActionOutcome {

@@ -259,7 +259,15 @@ public final class OperationEngine: Sendable {
             let plan = Plan(actions: actions)
             let ran = Set(journal.filter { $0.state != .planned && $0.state != .undone }.map(\.step))
             self.admitted.withLock { $0 += 1 }
-            switch intent.recovery {
+            // An expansion whose add-brick started may have bricks serving data: finishing it is right, undoing
+            // it would destroy them.
+            let committed = ran.contains { step in
+                if case .addBricks = actions[step] { return true }
+                return false
+            }
+            let recovery: Intent.Recovery =
+                if case .expandVolume = intent, committed { .goForward } else { intent.recovery }
+            switch recovery {
             case .rollBack:
                 self.log.warning("operation_recovering", ("operation", record.id), ("type", record.type), ("action", "roll_back"))
                 self.launch(record.id, intent: intent, plan: plan, location: nil, ran: ran, rollBack: true)
