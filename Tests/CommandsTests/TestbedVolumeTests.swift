@@ -3,6 +3,8 @@ import HTTPTypes
 import Foundation
 import NodeCommands
 import NodeTransport
+import StorageModel
+import Store
 import Testing
 
 /// `brickyard serve` with the local executor on the real loopback Gluster pool: nodes probed, directory devices,
@@ -282,6 +284,60 @@ struct TestbedVolumeTests {
             #expect(metrics.contains("brickyard_actions_total{action=\"heal_start_volume\",result=\"succeeded\"}"))
             #expect(metrics.contains("brickyard_actions_total{action=\"heal_set_options\",result=\"succeeded\"}"))
             try await server.kill(signal: SIGTERM)
+        }
+    }
+
+    /// The create flow's crash matrix on the real pool: `apply` killed after each of the six actions of a replica-3
+    /// create, then run again, leaves one started volume whose bricks are exactly the store's, and pruning it
+    /// leaves no brick directory behind.
+    @Test(.timeLimit(.minutes(10)))
+    func everyCrashPointOfACreateConvergesOnRealGluster() async throws {
+        let testbed = Testbed(name: "crash")
+        try await testbed.run {
+            let directory = try TemporaryDirectory()
+            let config = directory.path("brickyard.json")
+            let documents = directory.path("documents")
+            try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
+            let nodes = (1...Testbed.nodeCount).map { node in
+                #"{"node": {"hostnames": {"manage": ["\#(testbed.host(node))"], "storage": ["\#(testbed.host(node))"]}, "zone": \#(node)}, "devices": ["\#(testbed.device(node, 1))"]}"#
+            }
+            try #"{"clusters": [{"nodes": [\#(nodes.joined(separator: ", "))]}]}"#
+                .write(toFile: documents + "/topology.json", atomically: true, encoding: .utf8)
+            let brickyard = try ServerProcess.executable().path
+            for crashPoint in 1...6 {
+                let database = directory.path("brickyard-\(crashPoint).db")
+                try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
+                func apply(crashAfter: Int? = nil) async throws -> CommandResult {
+                    var environment = ProcessInfo.processInfo.environment
+                    environment["BRICKYARD_CRASH_AFTER_ACTIONS"] = crashAfter.map(String.init)
+                    return try await ProcessRunner.run(
+                        [brickyard, "apply", "--prune", "--desired", documents, "--config", config],
+                        environment: environment, timeout: .seconds(300))
+                }
+                #expect(try await apply().exitCode == 0)
+                try "kind: VolumeClaim\nname: crash\nsize: 1\n".write(
+                    toFile: documents + "/crash.yaml", atomically: true, encoding: .utf8)
+                let crashed = try await apply(crashAfter: crashPoint)
+                #expect(crashed.exitCode == 128 + SIGKILL, "crash point \(crashPoint)")
+                let resumed = try await apply()
+                #expect(resumed.exitCode == 0, "after crash point \(crashPoint): \(resumed.stdout)\(resumed.stderr)")
+
+                let info = try await Self.volumeInfo(testbed, "crash")
+                #expect(info.status == .started, "after crash point \(crashPoint)")
+                let store = try SQLiteStore(path: database)
+                #expect(try await store.pendingMarkers().isEmpty, "after crash point \(crashPoint)")
+                let topology = try await store.topology(includingPending: true)
+                let stored = Set(topology.bricks.values.map { "\(topology.nodes[$0.node]?.storageHostname ?? ""):\($0.path)" })
+                #expect(Set(info.bricks.map(\.address.argument)) == stored, "after crash point \(crashPoint)")
+                let onDisk = (1...Testbed.nodeCount).flatMap { testbed.brickDirectories(testbed.device($0, 1)) }
+                #expect(onDisk.count == 3, "after crash point \(crashPoint): brick directories \(onDisk)")
+
+                try FileManager.default.removeItem(atPath: documents + "/crash.yaml")
+                #expect(try await apply().exitCode == 0)
+                #expect(try await testbed.gluster(1, ["volume", "info", "crash"]).exitCode != 0)
+                let left = (1...Testbed.nodeCount).flatMap { testbed.brickDirectories(testbed.device($0, 1)) }
+                #expect(left.isEmpty, "after crash point \(crashPoint) and prune: \(left)")
+            }
         }
     }
 
