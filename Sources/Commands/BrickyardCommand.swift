@@ -15,6 +15,7 @@ public enum BrickyardCommand {
           observe    print what the nodes actually hold (peers, LVM, bricks, gluster volumes)
           plan       show what a directory of desired-state documents would change
           apply      carry out that plan
+          status     each volume, node and device: Ready, Progressing or Degraded, and why
           simulate   place volumes on a synthetic cluster and show where the bricks go
           import-heketi  record a `heketi db export` file's clusters, volumes and bricks in a new database
           version    print the version
@@ -70,6 +71,12 @@ public enum BrickyardCommand {
                     return 0
                 }
                 return try ObserveCommand(arguments: rest).run(emit: output, errors: errors)
+            case "status":
+                if rest.contains("--help") {
+                    output(StatusCommand.help)
+                    return 0
+                }
+                return try StatusCommand(arguments: rest).run(emit: output, errors: errors)
             case "plan", "apply":
                 let mode: DesiredStateCommand.Mode = name == "plan" ? .plan : .apply
                 if rest.contains("--help") {

@@ -57,6 +57,14 @@ import Testing
         #expect(applied.stdout.hasSuffix("Apply complete: 9 of 9 steps. 9 to add, 0 to change, 0 to delete.\n"))
         let again = try await workspace.brickyard(["plan"])
         #expect(again.exitCode == 0)
+        let status = try await ProcessRunner.run(
+            [try ServerProcess.executable().path, "status", "--db", workspace.database, "--output", "json"],
+            timeout: .seconds(60))
+        #expect(status.exitCode == 0, "\(status.stderr)")
+        let objects = (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["objects"]
+            as? [[String: Any]] ?? []
+        #expect(objects.count == 3 + 3 + 2)
+        #expect(objects.allSatisfy { $0["phase"] as? String == "Ready" })
         #expect(again.stdout == "No changes: the store matches the documents.\n")
 
         // A bigger claim is an expansion; JSON lists it under `actions`.

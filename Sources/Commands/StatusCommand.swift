@@ -1,0 +1,104 @@
+internal import CommandExecutor
+internal import Configuration
+internal import EventLog
+internal import Foundation
+internal import Reconciliation
+internal import StorageModel
+internal import Store
+
+/// `brickyard status`: per volume, node and device, Ready, Progressing or Degraded with a reason, from the store
+/// and (with a real executor) from an observation of the nodes.
+struct StatusCommand {
+    static let help = """
+        usage: brickyard status [--config FILE] [--db PATH] [--executor mock|local|ssh|kubectl] [--output text|json]
+
+        Prints every volume, node and device with its phase: Ready, Progressing (an operation is changing it) or
+        Degraded, with a reason and a message (a node offline or unreachable, a device failed or resized, a
+        volume stopped, missing, with a brick offline or missing, an option changed). With a real executor the
+        nodes are observed first; nothing is changed. Exit code 0 when everything is Ready, 2 otherwise, 1 on error.
+
+        example: brickyard status --config /etc/brickyard/brickyard.json
+        """
+
+    var configPath: String?
+    var overrides: CommandLineOverrides
+    var output: String
+
+    init(arguments: [String]) throws(UsageError) {
+        var list = try ArgumentList(arguments, flagNames: [])
+        self.configPath = list.string("config")
+        self.overrides = CommandLineOverrides(
+            databasePath: list.string("db"), executor: list.string("executor"), disableAuth: true)
+        self.output = try list.choice("output", default: "text", from: ["text", "json"])
+        try list.finish()
+    }
+
+    func run(emit: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration: ServerConfiguration
+        do throws(ConfigurationError) {
+            let file = try self.configPath.map { path throws(ConfigurationError) in try ConfigurationFile.load(path: path) }
+            configuration = try ServerConfiguration.resolve(file: file, environment: environment, overrides: self.overrides).0
+        } catch {
+            errors("brickyard status: \(error.description)")
+            return 1
+        }
+        guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
+            errors("brickyard status: no database at \(configuration.databasePath) (give --db or glusterfs.db)")
+            return 1
+        }
+        let log = Logger(minimumLevel: .error).with(("component", "status"))
+        let observer = ExecutorFactory.commandExecutor(configuration, environment: environment, log: log)
+        let result = ObserveCommand.blocking { () async -> Result<[ObjectStatus], StoreError> in
+            do throws(StoreError) {
+                let store = try SQLiteStore(path: configuration.databasePath)
+                let visible = try await store.topology(includingPending: false)
+                let full = try await store.topology(includingPending: true)
+                var pending: Set<String> = []
+                for entry in try await store.pendingMarkers().keys {
+                    switch entry {
+                    case .node(let id): pending.insert(id.description)
+                    case .device(let id): pending.insert(id.description)
+                    case .volume(let id): pending.insert(id.description)
+                    case .brick(let id):
+                        if let brick = full.bricks[id] { pending.insert(brick.volume.description) }
+                    }
+                }
+                var findings: [DriftFinding]?
+                if let observer {
+                    findings = DriftDetector.findings(observed: await observer.observe(visible), topology: visible)
+                }
+                return .success(StatusReport.build(topology: visible, pending: pending, findings: findings))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let statuses: [ObjectStatus]
+        switch result {
+        case .success(let value): statuses = value
+        case .failure(let error):
+            errors("brickyard status: cannot read the database \(configuration.databasePath): \(error)")
+            return 1
+        }
+        if self.output == "json" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            emit(String(decoding: (try? encoder.encode(["objects": statuses])) ?? Data(), as: UTF8.self))
+        } else {
+            emit(Self.table(statuses))
+        }
+        return statuses.allSatisfy { $0.phase == .ready } ? 0 : 2
+    }
+
+    /// Aligned columns: KIND NAME PHASE REASON MESSAGE.
+    static func table(_ statuses: [ObjectStatus]) -> String {
+        guard !statuses.isEmpty else { return "No volumes, nodes or devices." }
+        let rows = [["KIND", "NAME", "PHASE", "REASON", "MESSAGE"]]
+            + statuses.map { [$0.kind, $0.name, $0.phase.rawValue, $0.reason, $0.message] }
+        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                + "  " + row[4]
+        }.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
+    }
+}
