@@ -167,7 +167,10 @@ let package = Package(
         // The `brickyard-bench` executable: performance scenarios, one JSON line each.
         .executableTarget(
             name: "BrickyardBench",
-            dependencies: ["StorageModel", "Allocation", "Curl", "HTTPTypes", "HeketiAPI"], swiftSettings: swiftSettings),
+            dependencies: [
+                "StorageModel", "Allocation", "Curl", "HTTPTypes", "HeketiAPI", "DesiredState", "Reconciliation",
+            ],
+            swiftSettings: swiftSettings),
 
         // MARK: - Tests (one target per module)
 

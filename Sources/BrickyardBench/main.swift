@@ -2,6 +2,7 @@
 //
 //   swift run -c release brickyard-bench allocator [--quick] [--packing-thresholds DEVICE NODE]
 //   swift run -c release brickyard-bench api [--quick] [--server PATH] [--volumes N] [--creates N]
+//   swift run -c release brickyard-bench reconcile [--quick]
 import Allocation
 import Foundation
 
@@ -16,6 +17,8 @@ case "allocator":
         benchmark.policy.nodePackingThreshold = node
     }
     benchmark.run()
+case "reconcile":
+    ReconcileBenchmark(quick: arguments.contains("--quick")).run()
 case "api":
     do {
         try await APIBenchmark(arguments: Array(arguments.dropFirst())).run()
@@ -27,4 +30,5 @@ case "api":
 default:
     print("usage: brickyard-bench allocator [--quick] [--packing-thresholds DEVICE NODE]")
     print("       " + APIBenchmark.usage.dropFirst("usage: ".count))
+    print("       brickyard-bench reconcile [--quick]")
 }

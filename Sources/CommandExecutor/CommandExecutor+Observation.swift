@@ -1,25 +1,41 @@
-import Foundation
 import NodeCommands
 import NodeTransport
 public import StorageModel
 
 extension CommandExecutor {
     /// Looks at every node of `topology` (in parallel; a node that cannot be reached is reported, not fatal) and
-    /// at the gluster volumes from the first node whose glusterd answers.
+    /// at the gluster volumes, asked of the first node.
+    ///
+    /// One round trip per node: each node runs one `NodeObservationScript`, and the first node's script also asks
+    /// for volume info and status. Only when that node's glusterd does not answer are the volumes asked of the
+    /// next nodes in turn (one more round trip each), and only when glusterd refuses `volume status` as busy is
+    /// status asked again on its own, so the usual pass is exactly one round trip per node.
     public func observe(_ topology: Topology) async -> ObservedState {
         let nodes = topology.nodes.values.sorted { $0.manageHostname < $1.manageHostname }
-        let observed = await withTaskGroup(of: ObservedState.Node.self) { group in
+        let token = Self.markerToken()
+        let first = nodes.first?.id
+        let answers = await withTaskGroup(of: (ObservedState.Node, [ObservedState.Volume]?).self) { group in
             for node in nodes {
                 let devices = topology.devices(on: node.id).filter { $0.backend == .directory }.map(\.name)
-                group.addTask { await self.observeNode(node, directoryDevices: devices) }
+                group.addTask {
+                    await self.observeNode(node, directoryDevices: devices, volumes: node.id == first, token: token)
+                }
             }
-            var result: [ObservedState.Node] = []
-            for await node in group { result.append(node) }
-            return result.sorted { $0.host < $1.host }
+            var result: [(ObservedState.Node, [ObservedState.Volume]?)] = []
+            for await answer in group { result.append(answer) }
+            return result
         }
-        var state = ObservedState(nodes: observed)
-        for node in nodes {
-            if let volumes = try? await self.observeVolumes(on: node) {
+        var state = ObservedState(nodes: answers.map(\.0).sorted { $0.host < $1.host })
+        if let volumes = answers.lazy.compactMap(\.1).first, let host = nodes.first?.manageHostname {
+            state.volumes = volumes
+            state.volumesFrom = host
+            return state
+        }
+        for node in nodes.dropFirst() {
+            let script = NodeObservationScript(
+                token: token, sections: NodeObservationScript.volumeSections(gluster: self.settings.gluster))
+            let answer = await self.ask(script, of: node)
+            if let volumes = try? await self.volumes(from: answer, on: node) {
                 state.volumes = volumes
                 state.volumesFrom = node.manageHostname
                 break
@@ -28,92 +44,81 @@ extension CommandExecutor {
         return state
     }
 
-    private func observeNode(_ node: Node, directoryDevices: [String]) async -> ObservedState.Node {
+    /// One node's observation and, when `volumes` asks for them, the gluster volumes it reported (nil when its
+    /// glusterd did not answer).
+    private func observeNode(_ node: Node, directoryDevices: [String], volumes: Bool, token: String) async
+        -> (ObservedState.Node, [ObservedState.Volume]?)
+    {
+        let script = NodeObservationScript(
+            token: token,
+            sections: NodeObservationScript.sections(
+                gluster: self.settings.gluster, storage: self.settings.storage, directoryDevices: directoryDevices,
+                volumes: volumes))
+        let answer = await self.ask(script, of: node)
         var observed = ObservedState.Node(host: node.manageHostname)
-        func attempt(_ what: String, _ body: () async throws(ExecutorFailure) -> Void) async {
+        func attempt(_ what: String, _ body: () throws(ExecutorFailure) -> Void) {
             do throws(ExecutorFailure) {
-                try await body()
+                try body()
             } catch {
                 observed.errors.append("\(what): \(error.message)")
             }
         }
-        await attempt("peers") { () throws(ExecutorFailure) in
-            let result = try await self.execute(self.settings.gluster.peerStatus(), on: node)
-            observed.peers = try Self.parsed { () throws(NodeOutputError) in
-                try GlusterPeer.parsePeerStatus(result.stdout)
-            }.map { ObservedState.Peer(uuid: $0.uuid, hostname: $0.hostname, connected: $0.connected, state: $0.state) }
-                .sorted { $0.hostname < $1.hostname }
+        attempt("peers") { () throws(ExecutorFailure) in
+            observed.peers = try Self.peers(from: try answer.output(.peers))
         }
-        await attempt("lvm") { () throws(ExecutorFailure) in
-            let storage = self.settings.storage
-            let pvs = try await self.execute(LVMReport.physicalVolumes(settings: storage), on: node)
-            let vgs = try await self.execute(LVMReport.volumeGroups(settings: storage), on: node)
-            let lvs = try await self.execute(LVMReport.logicalVolumes(settings: storage), on: node)
-            observed.physicalVolumes = try Self.parsed { () throws(NodeOutputError) in
-                try LVMReport.physicalVolumes(from: Data(pvs.stdout.utf8))
-            }.map { .init(name: $0.name, volumeGroup: $0.volumeGroup, size: $0.size.bytes, free: $0.free.bytes) }
-            observed.volumeGroups = try Self.parsed { () throws(NodeOutputError) in
-                try LVMReport.volumeGroups(from: Data(vgs.stdout.utf8))
-            }.map { .init(name: $0.name, size: $0.totalSize.bytes, free: $0.freeSize.bytes) }
-            observed.logicalVolumes = try Self.parsed { () throws(NodeOutputError) in
-                try LVMReport.logicalVolumes(from: Data(lvs.stdout.utf8))
-            }.map { .init(name: $0.name, volumeGroup: $0.volumeGroup, size: $0.size.bytes, pool: $0.pool) }
+        attempt("lvm") { () throws(ExecutorFailure) in
+            let pvs = try answer.output(.physicalVolumes)
+            let vgs = try answer.output(.volumeGroups)
+            let lvs = try answer.output(.logicalVolumes)
+            observed.physicalVolumes = try Self.physicalVolumes(from: pvs)
+            observed.volumeGroups = try Self.volumeGroups(from: vgs)
+            observed.logicalVolumes = try Self.logicalVolumes(from: lvs)
         }
-        await attempt("mounts") { () throws(ExecutorFailure) in
-            let root = self.settings.storage.mountRoot
-            let result = try await self.execute(NodeCommand(["findmnt", "-rn", "-o", "TARGET"]), on: node)
-            observed.brickMounts = result.stdout.split(separator: "\n").map(String.init)
-                .filter { $0.hasPrefix(root + "/") }.sorted()
+        attempt("mounts") { () throws(ExecutorFailure) in
+            observed.brickMounts = Self.brickMounts(from: try answer.output(.mounts), root: self.settings.storage.mountRoot)
         }
         if !directoryDevices.isEmpty {
-            await attempt("brick directories") { () throws(ExecutorFailure) in
-                let command = NodeCommand(
-                    ["find"] + directoryDevices + ["-mindepth", "1", "-maxdepth", "1", "-type", "d", "-name", "brick_*"])
-                let result = try await self.execute(command, on: node)
-                observed.brickDirectories = result.stdout.split(separator: "\n").map(String.init).sorted()
+            attempt("brick directories") { () throws(ExecutorFailure) in
+                observed.brickDirectories = Self.lines(of: try answer.output(.brickDirectories)).sorted()
             }
         }
-        return observed
+        guard volumes else { return (observed, nil) }
+        return (observed, try? await self.volumes(from: answer, on: node))
     }
 
-    private func observeVolumes(on node: Node) async throws(ExecutorFailure) -> [ObservedState.Volume] {
-        let info = try await self.execute(self.settings.gluster.volumeInfo(), on: node)
-        let volumes = try Self.parsed { () throws(NodeOutputError) in try GlusterVolumeInfo.parse(info.stdout) }
-        var online: [String: GlusterVolumeStatus.Process] = [:]
-        if volumes.contains(where: { $0.status == .started }) {
-            let status = try await self.execute(self.settings.gluster.command(["volume", "status", "all", "--xml"]), on: node)
-            let reports = (try? GlusterVolumeStatus.parse(status.stdout)) ?? []
-            for report in reports {
-                for brick in report.bricks { online["\(report.volume) \(brick.brickAddress.argument)"] = brick }
-            }
-        }
-        return volumes.map { volume in
-            ObservedState.Volume(
-                name: volume.name, id: volume.id, status: Self.statusName(volume.status), type: volume.typeName,
-                bricks: volume.bricks.map { brick in
-                    let process = online["\(volume.name) \(brick.address.argument)"]
-                    return ObservedState.Brick(
-                        address: brick.address.argument, online: process?.online, port: process?.port)
-                },
-                options: Dictionary(volume.options.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
-                heketiID: volume.option("user.heketi.id"))
-        }.sorted { $0.name < $1.name }
-    }
-
-    private static func statusName(_ status: GlusterVolumeInfo.Status) -> String {
-        switch status {
-        case .created: return "created"
-        case .started: return "started"
-        case .stopped: return "stopped"
-        case .other(_, let text): return text
-        }
-    }
-
-    private static func parsed<Value>(_ body: () throws(NodeOutputError) -> Value) throws(ExecutorFailure) -> Value {
-        do throws(NodeOutputError) {
-            return try body()
+    /// Runs `script` on `node` as one round trip; a failed round trip is kept in the answer, not thrown.
+    private func ask(_ script: NodeObservationScript, of node: Node) async -> ObservationAnswer {
+        let result: Result<CommandResult, ExecutorFailure>
+        do throws(ExecutorFailure) {
+            result = .success(try await self.execute(script.command, on: node))
         } catch {
-            throw ExecutorFailure(host: nil, message: error.description)
+            result = .failure(error)
         }
+        return ObservationAnswer(script: script, result: result, host: node.manageHostname)
+    }
+
+    /// The volumes from the volume-info and volume-status sections. A status refused as busy (another gluster
+    /// transaction held the lock) is asked again on its own, with the executor's retries.
+    private func volumes(from answer: ObservationAnswer, on node: Node) async throws(ExecutorFailure)
+        -> [ObservedState.Volume]
+    {
+        let info = try answer.output(.volumeInfo)
+        var status = try? answer.section(.volumeStatus)
+        if status == nil, let refused = answer.outputs[.volumeStatus],
+            Self.isBusy(CommandResult(exitCode: refused.exitCode, stdout: refused.stdout, stderr: refused.stderr))
+        {
+            let again = try? await self.execute(self.settings.gluster.command(["volume", "status", "all", "--xml"]), on: node)
+            status = again.map { .init(exitCode: $0.exitCode, stdout: $0.stdout, stderr: $0.stderr) }
+        }
+        return try Self.volumes(info: info, status: status?.stdout)
+    }
+
+    /// A fresh random token for the markers of one pass (128 bits, hexadecimal).
+    static func markerToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in
+            let word = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - word.count) + word
+        }.joined()
     }
 }

@@ -44,23 +44,31 @@ public enum ProcessRunner {
         let start = clock.now
         var stdoutPipe: [Int32] = [-1, -1]
         var stderrPipe: [Int32] = [-1, -1]
-        let spawned = Self.spawnLock.withLock { _ -> Result<pid_t, TransportError> in
-            guard pipe(&stdoutPipe) == 0 else { return .failure(Self.launchError(argv, errno)) }
-            guard pipe(&stderrPipe) == 0 else {
-                let error = errno
-                close(stdoutPipe[0])
+        var spawned: Result<pid_t, TransportError> = .failure(.launchFailed(program: argv[0], reason: "not started"))
+        // ETXTBSY: the program was just written and another process forked while the file was still open for
+        // writing; the stray descriptor goes away at that child's exec. Waits happen outside the lock, so one
+        // busy program never holds up every other spawn.
+        for attempt in 0..<20 {
+            spawned = Self.spawnLock.withLock { _ -> Result<pid_t, TransportError> in
+                guard pipe(&stdoutPipe) == 0 else { return .failure(Self.launchError(argv, errno)) }
+                guard pipe(&stderrPipe) == 0 else {
+                    let error = errno
+                    close(stdoutPipe[0])
+                    close(stdoutPipe[1])
+                    return .failure(Self.launchError(argv, error))
+                }
+                for descriptor in stdoutPipe + stderrPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+                let result = Self.spawn(argv, environment: environment, stdout: stdoutPipe[1], stderr: stderrPipe[1])
                 close(stdoutPipe[1])
-                return .failure(Self.launchError(argv, error))
+                close(stderrPipe[1])
+                if case .failure = result {
+                    close(stdoutPipe[0])
+                    close(stderrPipe[0])
+                }
+                return result
             }
-            for descriptor in stdoutPipe + stderrPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-            let result = Self.spawn(argv, environment: environment, stdout: stdoutPipe[1], stderr: stderrPipe[1])
-            close(stdoutPipe[1])
-            close(stderrPipe[1])
-            if case .failure = result {
-                close(stdoutPipe[0])
-                close(stderrPipe[0])
-            }
-            return result
+            guard case .failure(.launchFailed(_, let reason)) = spawned, reason == Self.textBusy else { break }
+            usleep(useconds_t(5_000 * (attempt + 1)))
         }
         let pid: pid_t
         switch spawned {
@@ -131,6 +139,9 @@ public enum ProcessRunner {
                 stderr: String(decoding: output[1], as: UTF8.self), duration: start.duration(to: clock.now)))
     }
 
+    /// `strerror(ETXTBSY)`, to recognise a spawn worth retrying.
+    static let textBusy = String(cString: strerror(ETXTBSY))
+
     /// How long output is still read after the child exited, for a background process holding a pipe.
     static let drainAfterExit: Duration = .milliseconds(200)
     /// How often the loop looks at the child between reads.
@@ -180,18 +191,11 @@ public enum ProcessRunner {
         let program = Self.resolve(argv[0], path: environment?["PATH"]) ?? argv[0]
 
         var pid: pid_t = 0
-        var code: Int32 = 0
-        // ETXTBSY: the program was just written and another process forked while the file was still open for
-        // writing; the stray descriptor goes away at that child's exec, so a short wait and a retry suffice.
-        for attempt in 0..<20 {
-            code = program.withCString { path in
-                if let variables {
-                    return posix_spawnp(&pid, path, &actions, &attributes, arguments, variables)
-                }
-                return posix_spawnp(&pid, path, &actions, &attributes, arguments, environ)
+        let code = program.withCString { path in
+            if let variables {
+                return posix_spawnp(&pid, path, &actions, &attributes, arguments, variables)
             }
-            guard code == ETXTBSY else { break }
-            usleep(useconds_t(5_000 * (attempt + 1)))
+            return posix_spawnp(&pid, path, &actions, &attributes, arguments, environ)
         }
         return code == 0 ? .success(pid) : .failure(Self.launchError(argv, code))
     }

@@ -81,9 +81,11 @@ public struct ReconcilePlanner: Sendable {
 
     private func planVolumes(_ claims: [VolumeClaim], topology: Topology, into plan: inout ReconcilePlan) {
         let volumes = topology.volumes.values.sorted { $0.name < $1.name }
+        // Names are unique per cluster, not across clusters: a name may find several volumes.
+        let byName = Dictionary(grouping: volumes, by: \.name)
         var claimed: Set<VolumeID> = []
         for claim in claims {
-            let candidates = volumes.filter { $0.name == claim.name && (claim.cluster == nil || $0.cluster == claim.cluster) }
+            let candidates = (byName[claim.name] ?? []).filter { claim.cluster == nil || $0.cluster == claim.cluster }
             guard let volume = candidates.first else {
                 plan.steps.append(.createVolume(claim))
                 continue

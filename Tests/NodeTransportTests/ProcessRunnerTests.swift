@@ -60,12 +60,10 @@ import Testing
     /// A command that leaves a process in the background holding its output open still ends when it exits, and
     /// the background process goes with it.
     @Test func aBackgroundProcessHoldingThePipeDoesNotHoldTheRun() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let result = try await ProcessRunner.run(["sh", "-c", "sleep 30 & echo started"], timeout: .seconds(20))
+        // Waiting for the background sleep would end in a timeout (an error) instead of this result.
+        let result = try await ProcessRunner.run(["sh", "-c", "sleep 120 & echo started"], timeout: .seconds(60))
         #expect(result.exitCode == 0)
         #expect(result.stdout == "started\n")
-        #expect(start.duration(to: clock.now) < .seconds(5))
     }
 
     @Test func aMissingProgramIsALaunchFailure() async {
