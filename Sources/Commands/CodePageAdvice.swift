@@ -1,31 +1,43 @@
 import Foundation
 import Glibc
 
-/// Asks the kernel to map code and read-only data pages only when they are used.
+/// Asks the kernel to keep code and read-only data pages resident only while they are used.
 ///
 /// On a page fault in a file mapping, Linux maps up to 16 neighbouring pages that are already cached ("fault
 /// around"), so a long-running server's resident set counts most of its executable and libraries whether it runs
-/// them or not. `MADV_RANDOM` on those mappings turns that off: only pages actually executed or read stay
-/// resident. Executable pages already mapped are dropped once (`MADV_DONTNEED`; code is never written, so they
-/// come back from the file on their next use). It changes nothing but memory accounting and the first touch of a
-/// page. Read-only data is left mapped: relocated pages there are private copies that must not be dropped.
+/// them or not. `MADV_RANDOM` on those mappings turns that off, and the pages mapped so far are dropped once
+/// (`MADV_DONTNEED`): they are clean copies of the file and come back from it on their next use. A mapping with
+/// any private (relocated) page is only advised, never dropped, since dropping would lose the relocation. It
+/// changes nothing but memory accounting and the cost of a page's first touch.
 enum CodePageAdvice {
-    /// Applies the advice to every read-only or executable file mapping of this process; returns how many.
+    /// Applies the advice to every read-only or executable file mapping of this process; returns how many were
+    /// dropped.
     @discardableResult
     static func apply() -> Int {
-        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return 0 }
-        var advised = 0
-        for line in maps.split(separator: "\n") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 6, fields[5].hasPrefix("/"), !fields[1].contains("w") else { continue }
-            let range = fields[0].split(separator: "-")
-            guard range.count == 2, let start = UInt(range[0], radix: 16), let end = UInt(range[1], radix: 16),
-                end > start, let address = UnsafeMutableRawPointer(bitPattern: start)
-            else { continue }
-            guard madvise(address, Int(end - start), MADV_RANDOM) == 0 else { continue }
-            advised += 1
-            if fields[1] == "r-xp" { _ = madvise(address, Int(end - start), MADV_DONTNEED) }
+        guard let smaps = try? String(contentsOfFile: "/proc/self/smaps", encoding: .utf8) else { return 0 }
+        var dropped = 0
+        var current: (start: UInt, end: UInt, droppable: Bool)?
+        func finish() {
+            guard let mapping = current, let address = UnsafeMutableRawPointer(bitPattern: mapping.start) else { return }
+            let length = Int(mapping.end - mapping.start)
+            guard madvise(address, length, MADV_RANDOM) == 0 else { return }
+            if mapping.droppable, madvise(address, length, MADV_DONTNEED) == 0 { dropped += 1 }
         }
-        return advised
+        for line in smaps.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            if let first = fields.first, first.contains("-"), fields.count >= 5 {
+                finish()
+                current = nil
+                let range = first.split(separator: "-")
+                guard fields.count >= 6, fields[5].hasPrefix("/"), !fields[1].contains("w"), range.count == 2,
+                    let start = UInt(range[0], radix: 16), let end = UInt(range[1], radix: 16), end > start
+                else { continue }
+                current = (start, end, true)
+            } else if fields.first == "Anonymous:", fields.count >= 2, fields[1] != "0" {
+                current?.droppable = false
+            }
+        }
+        finish()
+        return dropped
     }
 }
