@@ -41,8 +41,7 @@ struct DesiredStateCommand {
 
     let mode: Mode
     var desired: String
-    var configPath: String?
-    var overrides: CommandLineOverrides
+    var tool: ToolConfiguration
     var prune: Bool
     var output: String
 
@@ -51,9 +50,7 @@ struct DesiredStateCommand {
         var list = try ArgumentList(arguments, flagNames: ["prune"])
         guard let desired = list.string("desired") else { throw UsageError("--desired DIR is required") }
         self.desired = desired
-        self.configPath = list.string("config")
-        self.overrides = CommandLineOverrides(
-            databasePath: list.string("db"), executor: mode == .apply ? list.string("executor") : nil, disableAuth: true)
+        self.tool = ToolConfiguration(&list, withExecutor: mode == .apply)
         self.prune = list.flag("prune")
         self.output = mode == .plan ? try list.choice("output", default: "text", from: ["text", "json"]) : "text"
         try list.finish()
@@ -70,10 +67,9 @@ struct DesiredStateCommand {
             errors("brickyard \(name): \(error)")
             return 1
         }
-        do throws(ConfigurationError) {
-            let file = try self.configPath.map { path throws(ConfigurationError) in try ConfigurationFile.load(path: path) }
-            configuration = try ServerConfiguration.resolve(file: file, environment: environment, overrides: self.overrides).0
-        } catch {
+        switch self.tool.resolve(environment: environment) {
+        case .success(let resolved): configuration = resolved
+        case .failure(let error):
             errors("brickyard \(name): \(error.description)")
             return 1
         }

@@ -20,15 +20,12 @@ struct StatusCommand {
         example: brickyard status --config /etc/brickyard/brickyard.json
         """
 
-    var configPath: String?
-    var overrides: CommandLineOverrides
+    var tool: ToolConfiguration
     var output: String
 
     init(arguments: [String]) throws(UsageError) {
         var list = try ArgumentList(arguments, flagNames: [])
-        self.configPath = list.string("config")
-        self.overrides = CommandLineOverrides(
-            databasePath: list.string("db"), executor: list.string("executor"), disableAuth: true)
+        self.tool = ToolConfiguration(&list)
         self.output = try list.choice("output", default: "text", from: ["text", "json"])
         try list.finish()
     }
@@ -36,10 +33,9 @@ struct StatusCommand {
     func run(emit: (String) -> Void, errors: (String) -> Void) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let configuration: ServerConfiguration
-        do throws(ConfigurationError) {
-            let file = try self.configPath.map { path throws(ConfigurationError) in try ConfigurationFile.load(path: path) }
-            configuration = try ServerConfiguration.resolve(file: file, environment: environment, overrides: self.overrides).0
-        } catch {
+        switch self.tool.resolve(environment: environment) {
+        case .success(let resolved): configuration = resolved
+        case .failure(let error):
             errors("brickyard status: \(error.description)")
             return 1
         }

@@ -62,6 +62,15 @@ struct Testbed {
             """
     }
 
+    /// Heketi's topology.json for the testbed's nodes (node i in zone i) with their first `devicesPerNode` devices.
+    func writeTopology(to path: String, devicesPerNode: Int) throws {
+        let nodes = (1...Self.nodeCount).map { node in
+            let devices = (1...devicesPerNode).map { #""\#(self.device(node, $0))""# }.joined(separator: ", ")
+            return #"{"node": {"hostnames": {"manage": ["\#(self.host(node))"], "storage": ["\#(self.host(node))"]}, "zone": \#(node)}, "devices": [\#(devices)]}"#
+        }
+        try #"{"clusters": [{"nodes": [\#(nodes.joined(separator: ", "))]}]}"#.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     /// Runs a command on this machine; a non-zero exit throws with its output.
     @discardableResult
     func shell(_ argv: [String], timeout: Duration = .seconds(60)) async throws -> CommandResult {

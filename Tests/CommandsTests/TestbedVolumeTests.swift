@@ -157,11 +157,7 @@ struct TestbedVolumeTests {
             let documents = directory.path("documents")
             try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
             try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
-            let nodes = (1...Testbed.nodeCount).map { node in
-                #"{"node": {"hostnames": {"manage": ["\#(testbed.host(node))"], "storage": ["\#(testbed.host(node))"]}, "zone": \#(node)}, "devices": ["\#(testbed.device(node, 1))", "\#(testbed.device(node, 2))"]}"#
-            }
-            try #"{"clusters": [{"nodes": [\#(nodes.joined(separator: ", "))]}]}"#
-                .write(toFile: documents + "/topology.json", atomically: true, encoding: .utf8)
+            try testbed.writeTopology(to: documents + "/topology.json", devicesPerNode: 2)
             for name in ["alpha", "beta", "gamma"] {
                 try "kind: VolumeClaim\nname: \(name)\nsize: 1\n"
                     .write(toFile: "\(documents)/\(name).yaml", atomically: true, encoding: .utf8)
@@ -223,11 +219,7 @@ struct TestbedVolumeTests {
             let documents = directory.path("documents")
             try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
             try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
-            let nodes = (1...Testbed.nodeCount).map { node in
-                #"{"node": {"hostnames": {"manage": ["\#(testbed.host(node))"], "storage": ["\#(testbed.host(node))"]}, "zone": \#(node)}, "devices": ["\#(testbed.device(node, 1))"]}"#
-            }
-            try #"{"clusters": [{"nodes": [\#(nodes.joined(separator: ", "))]}]}"#
-                .write(toFile: documents + "/topology.json", atomically: true, encoding: .utf8)
+            try testbed.writeTopology(to: documents + "/topology.json", devicesPerNode: 1)
             let server = try await ServerProcess.start(
                 database: database, arguments: ["--config", config, "--desired", documents, "--resync-period", "2"])
 
@@ -280,9 +272,12 @@ struct TestbedVolumeTests {
                 let info = try await testbed.gluster(1, ["volume", "info", "served", "--xml"])
                 return (try? GlusterVolumeInfo.parse(info.stdout).first?.option("performance.readdir-ahead")) == "on"
             }
-            let metrics = try await server.request("GET", "/metrics").bodyText
-            #expect(metrics.contains("brickyard_actions_total{action=\"heal_start_volume\",result=\"succeeded\"}"))
-            #expect(metrics.contains("brickyard_actions_total{action=\"heal_set_options\",result=\"succeeded\"}"))
+            // The counters move once each heal's command has returned, a moment after gluster shows its effect.
+            _ = try await waitUntil("the heal counters") {
+                let metrics = try await server.request("GET", "/metrics").bodyText
+                return metrics.contains("brickyard_actions_total{action=\"heal_start_volume\",result=\"succeeded\"}")
+                    && metrics.contains("brickyard_actions_total{action=\"heal_set_options\",result=\"succeeded\"}")
+            }
             try await server.kill(signal: SIGTERM)
         }
     }
@@ -298,11 +293,7 @@ struct TestbedVolumeTests {
             let config = directory.path("brickyard.json")
             let documents = directory.path("documents")
             try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
-            let nodes = (1...Testbed.nodeCount).map { node in
-                #"{"node": {"hostnames": {"manage": ["\#(testbed.host(node))"], "storage": ["\#(testbed.host(node))"]}, "zone": \#(node)}, "devices": ["\#(testbed.device(node, 1))"]}"#
-            }
-            try #"{"clusters": [{"nodes": [\#(nodes.joined(separator: ", "))]}]}"#
-                .write(toFile: documents + "/topology.json", atomically: true, encoding: .utf8)
+            try testbed.writeTopology(to: documents + "/topology.json", devicesPerNode: 1)
             let brickyard = try ServerProcess.executable().path
             for crashPoint in 1...6 {
                 let database = directory.path("brickyard-\(crashPoint).db")
