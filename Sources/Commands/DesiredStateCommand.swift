@@ -97,7 +97,7 @@ struct DesiredStateCommand {
                 errors("brickyard apply: \(error.message)")
                 return 1
             }
-            let recovered = ObserveCommand.blocking { [engine] () async -> Result<Int, StoreError> in
+            let recovered = AsyncBridge.wait { [engine] () async -> Result<Int, StoreError> in
                 guard let engine else { return .success(0) }
                 do throws(StoreError) {
                     let count = try await engine.recover()
@@ -117,7 +117,7 @@ struct DesiredStateCommand {
             }
         }
         let planner = ReconcilePlanner(prune: self.prune)
-        let planned = ObserveCommand.blocking { () async -> Result<ReconcilePlan, StoreError> in
+        let planned = AsyncBridge.wait { () async -> Result<ReconcilePlan, StoreError> in
             do throws(StoreError) {
                 return .success(planner.plan(state, against: try await store.topology(includingPending: false)))
             } catch {
@@ -157,7 +157,7 @@ struct DesiredStateCommand {
         }
         let log = Logger(minimumLevel: .warning).with(("component", "apply"))
         let lines = LineSink()
-        let results = ObserveCommand.blocking { () async -> [ReconcileApplier.StepResult] in
+        let results = AsyncBridge.wait { () async -> [ReconcileApplier.StepResult] in
             await ReconcileApplier(engine: engine, log: log).apply(plan) { result in
                 let seconds = Double(result.duration.components.seconds)
                     + Double(result.duration.components.attoseconds) / 1e18

@@ -69,7 +69,7 @@ struct ImportHeketiCommand {
             return fail(error.message)
         }
         let existed = FileManager.default.fileExists(atPath: path)
-        let outcome = ObserveCommand.blocking { () async -> Result<Int, StoreError> in
+        let outcome = AsyncBridge.wait { () async -> Result<Int, StoreError> in
             do throws(StoreError) {
                 let store = try SQLiteStore(path: path)
                 let held = try await Self.entriesHeld(by: store)

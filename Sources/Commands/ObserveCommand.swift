@@ -48,7 +48,7 @@ struct ObserveCommand {
             errors("brickyard observe: no database at \(configuration.databasePath) (give --db or glusterfs.db)")
             return 1
         }
-        let result = Self.blocking { () async -> Result<ObservedState, StoreError> in
+        let result = AsyncBridge.wait { () async -> Result<ObservedState, StoreError> in
             do throws(StoreError) {
                 let store = try SQLiteStore(path: configuration.databasePath)
                 return .success(await executor.observe(try await store.topology(includingPending: false)))
@@ -81,21 +81,4 @@ struct ObserveCommand {
         }
         return state.nodes.allSatisfy(\.errors.isEmpty) ? 0 : 1
     }
-
-    /// Runs async work from the synchronous command line, on the cooperative pool, and waits for it.
-    static func blocking<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox<Value>()
-        Task {
-            box.value = await work()
-            done.signal()
-        }
-        done.wait()
-        return box.value!
-    }
-}
-
-/// Carries a value from the task to the waiting main thread (written once, before the semaphore is signalled).
-private final class ResultBox<Value>: @unchecked Sendable {
-    var value: Value?
 }

@@ -79,14 +79,7 @@ struct ServeCommand {
             errors("brickyard serve: \(error.message)")
             return 1
         }
-        let finished = DispatchSemaphore(value: 0)
-        let exitCode = ExitCodeBox()
-        Task {
-            exitCode.set(await server.run())
-            finished.signal()
-        }
-        finished.wait()
-        return exitCode.value
+        return AsyncBridge.wait { await server.run() }
     }
 
     struct StartupError: Error {
@@ -127,16 +120,4 @@ struct ServeCommand {
         return ServerAssembly(
             configuration: configuration, store: store, executor: executor, tls: tls, desired: desired, log: log)
     }
-}
-
-/// The exit code handed from the server task to the blocked main thread.
-final class ExitCodeBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var code: Int32 = 0
-
-    func set(_ value: Int32) {
-        self.lock.withLock { self.code = value }
-    }
-
-    var value: Int32 { self.lock.withLock { self.code } }
 }

@@ -45,7 +45,7 @@ struct StatusCommand {
         }
         let log = Logger(minimumLevel: .error).with(("component", "status"))
         let observer = ExecutorFactory.commandExecutor(configuration, environment: environment, log: log)
-        let result = ObserveCommand.blocking { () async -> Result<[ObjectStatus], StoreError> in
+        let result = AsyncBridge.wait { () async -> Result<[ObjectStatus], StoreError> in
             do throws(StoreError) {
                 let store = try SQLiteStore(path: configuration.databasePath)
                 let visible = try await store.topology(includingPending: false)

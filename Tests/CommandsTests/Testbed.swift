@@ -62,6 +62,27 @@ struct Testbed {
             """
     }
 
+    /// A test's files: a database, a configuration for the local executor pointing at it, and (with
+    /// `devicesPerNode`) a documents directory holding the testbed's topology.
+    struct Workspace {
+        let directory: TemporaryDirectory
+        let database: String
+        let config: String
+        let documents: String
+
+        init(_ testbed: Testbed, devicesPerNode: Int? = nil) throws {
+            self.directory = try TemporaryDirectory()
+            self.database = self.directory.path("brickyard.db")
+            self.config = self.directory.path("brickyard.json")
+            self.documents = self.directory.path("documents")
+            try testbed.configuration(database: self.database).write(toFile: self.config, atomically: true, encoding: .utf8)
+            if let devicesPerNode {
+                try FileManager.default.createDirectory(atPath: self.documents, withIntermediateDirectories: true)
+                try testbed.writeTopology(to: self.documents + "/topology.json", devicesPerNode: devicesPerNode)
+            }
+        }
+    }
+
     /// Heketi's topology.json for the testbed's nodes (node i in zone i) with their first `devicesPerNode` devices.
     func writeTopology(to path: String, devicesPerNode: Int) throws {
         let nodes = (1...Self.nodeCount).map { node in

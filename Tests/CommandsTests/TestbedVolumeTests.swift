@@ -15,10 +15,8 @@ struct TestbedVolumeTests {
     func replicaThreeVolumeLifecycleOnRealGluster() async throws {
         let testbed = Testbed(name: "lifecycle")
         try await testbed.run {
-            let directory = try TemporaryDirectory()
-            let database = directory.path("brickyard.db")
-            let config = directory.path("brickyard.json")
-            try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
+            let workspace = try Testbed.Workspace(testbed)
+            let (database, config) = (workspace.database, workspace.config)
             let server = try await ServerProcess.start(
                 database: database, arguments: ["--config", config, "--executor", "local", "--log-level", "debug"])
 
@@ -151,13 +149,8 @@ struct TestbedVolumeTests {
     func desiredStateConvergesOnRealGluster() async throws {
         let testbed = Testbed(name: "desired")
         try await testbed.run {
-            let directory = try TemporaryDirectory()
-            let database = directory.path("brickyard.db")
-            let config = directory.path("brickyard.json")
-            let documents = directory.path("documents")
-            try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
-            try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
-            try testbed.writeTopology(to: documents + "/topology.json", devicesPerNode: 2)
+            let workspace = try Testbed.Workspace(testbed, devicesPerNode: 2)
+            let (config, documents) = (workspace.config, workspace.documents)
             for name in ["alpha", "beta", "gamma"] {
                 try "kind: VolumeClaim\nname: \(name)\nsize: 1\n"
                     .write(toFile: "\(documents)/\(name).yaml", atomically: true, encoding: .utf8)
@@ -213,13 +206,8 @@ struct TestbedVolumeTests {
     func theControllerHealsDriftOnRealGluster() async throws {
         let testbed = Testbed(name: "drift")
         try await testbed.run {
-            let directory = try TemporaryDirectory()
-            let database = directory.path("brickyard.db")
-            let config = directory.path("brickyard.json")
-            let documents = directory.path("documents")
-            try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
-            try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
-            try testbed.writeTopology(to: documents + "/topology.json", devicesPerNode: 1)
+            let workspace = try Testbed.Workspace(testbed, devicesPerNode: 1)
+            let (database, config, documents) = (workspace.database, workspace.config, workspace.documents)
             let server = try await ServerProcess.start(
                 database: database, arguments: ["--config", config, "--desired", documents, "--resync-period", "2"])
 
@@ -289,11 +277,8 @@ struct TestbedVolumeTests {
     func everyCrashPointOfACreateConvergesOnRealGluster() async throws {
         let testbed = Testbed(name: "crash")
         try await testbed.run {
-            let directory = try TemporaryDirectory()
-            let config = directory.path("brickyard.json")
-            let documents = directory.path("documents")
-            try FileManager.default.createDirectory(atPath: documents, withIntermediateDirectories: true)
-            try testbed.writeTopology(to: documents + "/topology.json", devicesPerNode: 1)
+            let workspace = try Testbed.Workspace(testbed, devicesPerNode: 1)
+            let (directory, config, documents) = (workspace.directory, workspace.config, workspace.documents)
             let brickyard = try ServerProcess.executable().path
             for crashPoint in 1...6 {
                 let database = directory.path("brickyard-\(crashPoint).db")
