@@ -94,6 +94,10 @@ let package = Package(
         .target(name: "HeketiAPI", dependencies: ["StorageModel", "Metrics"], swiftSettings: swiftSettings),
         // `heketi db export` JSON converted to model values with Heketi's ids kept (the migration path, pure).
         .target(name: "HeketiImport", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
+        // A lost store rebuilt from what the nodes hold (Heketi's LVM names, `user.heketi.id`, brick paths): pure.
+        .target(
+            name: "Recovery", dependencies: ["StorageModel", "HeketiImport", "Allocation", "Engine"],
+            swiftSettings: swiftSettings),
 
         // MARK: - Adapters
 
@@ -159,7 +163,7 @@ let package = Package(
                 "StorageModel", "Allocation", "Configuration", "Store", "Executor", "Operations", "RESTAPI",
                 "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor", "NodeTransport", "NodeCommands", "YAML",
                 "DesiredState", "Reconciliation", "Reconciler",
-                "Client", "Curl", "HeketiAPI", "HeketiImport",
+                "Client", "Curl", "HeketiAPI", "HeketiImport", "Recovery",
             ],
             swiftSettings: swiftSettings),
         // The `brickyard` executable: hands argv to Commands.
@@ -218,6 +222,8 @@ let package = Package(
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HeketiImportTests", dependencies: ["HeketiImport", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RecoveryTests", dependencies: ["Recovery", "HeketiImport", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ClientTests",
             dependencies: ["Client", "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Authentication", "YAML"],

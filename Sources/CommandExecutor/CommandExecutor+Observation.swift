@@ -26,6 +26,7 @@ extension CommandExecutor {
             return result
         }
         var state = ObservedState(nodes: answers.map(\.0).sorted { $0.host < $1.host })
+        defer { Self.identify(&state, nodes: nodes) }
         if let volumes = answers.lazy.compactMap(\.1).first, let host = nodes.first?.manageHostname {
             state.volumes = volumes
             state.volumesFrom = host
@@ -42,6 +43,27 @@ extension CommandExecutor {
             }
         }
         return state
+    }
+
+    /// Fills in each node's glusterd UUID from what the others say: the peers that name it (by storage or manage
+    /// hostname) and the bricks it serves.
+    static func identify(_ state: inout ObservedState, nodes: [Node]) {
+        var uuids: [String: String] = [:]
+        for node in state.nodes {
+            for peer in node.peers { uuids[peer.hostname] = peer.uuid }
+        }
+        for volume in state.volumes {
+            for brick in volume.bricks {
+                guard let uuid = brick.hostUUID, let colon = brick.address.lastIndex(of: ":") else { continue }
+                uuids[String(brick.address[..<colon])] = uuid
+            }
+        }
+        let storageHosts = Dictionary(
+            nodes.map { ($0.manageHostname, $0.storageHostname) }, uniquingKeysWith: { first, _ in first })
+        for index in state.nodes.indices {
+            let host = state.nodes[index].host
+            state.nodes[index].uuid = storageHosts[host].flatMap { uuids[$0] } ?? uuids[host]
+        }
     }
 
     /// One node's observation and, when `volumes` asks for them, the gluster volumes it reported (nil when its

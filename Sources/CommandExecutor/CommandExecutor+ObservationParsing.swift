@@ -51,10 +51,11 @@ extension CommandExecutor {
                 bricks: volume.bricks.map { brick in
                     let process = online["\(volume.name) \(brick.address.argument)"]
                     return ObservedState.Brick(
-                        address: brick.address.argument, online: process?.online, port: process?.port)
+                        address: brick.address.argument, online: process?.online, port: process?.port,
+                        hostUUID: brick.hostUUID.isEmpty ? nil : brick.hostUUID, isArbiter: brick.isArbiter)
                 },
                 options: Dictionary(volume.options.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
-                heketiID: volume.option("user.heketi.id"))
+                heketiID: volume.option("user.heketi.id"), durability: volume.durability)
         }.sorted { $0.name < $1.name }
     }
 

@@ -18,6 +18,7 @@ public enum BrickyardCommand {
           status     each volume, node and device: Ready, Progressing or Degraded, and why
           simulate   place volumes on a synthetic cluster and show where the bricks go
           import-heketi  record a `heketi db export` file's clusters, volumes and bricks in a new database
+          recover    rebuild a lost database from what the nodes hold (LVM names, volume options, bricks)
           version    print the version
 
         client commands (talk to a server, as heketi-cli does):
@@ -90,6 +91,12 @@ public enum BrickyardCommand {
                     return 0
                 }
                 return try ImportHeketiCommand(arguments: rest).run(emit: output, errors: errors)
+            case "recover":
+                if rest.contains("--help") {
+                    output(RecoverCommand.help)
+                    return 0
+                }
+                return try RecoverCommand(arguments: rest).run(emit: output, errors: errors)
             case "simulate":
                 if rest.contains("--help") {
                     output(SimulateCommand.help)

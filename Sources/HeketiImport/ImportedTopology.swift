@@ -44,6 +44,8 @@ public enum ImportNote: Hashable, Sendable, CustomStringConvertible {
     case deviceUsageDiffers(device: DeviceID, heketiUsed: ByteCount, bricksReserve: ByteCount)
     /// The volume's recorded size differs from the capacity of its brick sets.
     case volumeSizeDiffers(volume: VolumeID, recorded: ByteCount, fromBricks: ByteCount)
+    /// Something a recovery from the nodes inferred or left out.
+    case observation(String)
 
     public var description: String {
         switch self {
@@ -55,6 +57,8 @@ public enum ImportNote: Hashable, Sendable, CustomStringConvertible {
                 + "Brickyard counts the bricks"
         case .volumeSizeDiffers(let volume, let recorded, let fromBricks):
             return "volume \(volume): Heketi recorded \(recorded), its brick sets hold \(fromBricks)"
+        case .observation(let text):
+            return text
         }
     }
 }

@@ -58,4 +58,30 @@ public enum PathProbe {
         }
         return Capacity(total: ByteCount(bytes: total), available: ByteCount(bytes: free))
     }
+
+    /// One line per path, in order: `mounted <block size> <blocks> <available>` for a directory that is a mount
+    /// point, `absent` for anything else. Recovery asks this of the directory devices it may adopt, in one round trip.
+    public static func mountedDirectories(_ paths: [String]) -> NodeCommand {
+        let lines = paths.map { path in
+            let quoted = ShellQuote.quote(path)
+            return "if [ -d \(quoted) ] && mountpoint -q \(quoted); then "
+                + "printf 'mounted %s\\n' \"$(stat -f -L -c '%S %b %a' -- \(quoted))\"; else echo absent; fi"
+        }
+        return NodeCommand(["sh", "-c", lines.joined(separator: "\n")])
+    }
+
+    /// The capacity of each path that `mountedDirectories` found mounted.
+    public static func parseMountedDirectories(_ output: String, paths: [String]) throws(NodeOutputError)
+        -> [String: Capacity]
+    {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.count == paths.count else {
+            throw .malformed(tool: "sh", reason: "expected \(paths.count) lines, got \(output.excerpt)")
+        }
+        var result: [String: Capacity] = [:]
+        for (path, line) in zip(paths, lines) where line.hasPrefix("mounted ") {
+            result[path] = try Self.parseCapacity(String(line.dropFirst("mounted ".count)))
+        }
+        return result
+    }
 }

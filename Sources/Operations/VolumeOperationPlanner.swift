@@ -73,7 +73,7 @@ public struct VolumeOperationPlanner: Sendable {
         let changes = bricks.joined().map { StoreChange.insertBrick($0, pending: operation) }
         return PlannedOperation(
             intent: .expandVolume(id, size: volume.size + size, sets: sets), changes: changes,
-            plan: VolumePlanner.expand(volume, adding: sets), location: "/volumes/\(id)")
+            plan: VolumePlanner.expand(volume, adding: sets, newSize: volume.size + size), location: "/volumes/\(id)")
     }
 
     /// Hides the volume and its bricks from clients and plans their removal.

@@ -20,6 +20,8 @@ public struct ObservedState: Codable, Hashable, Sendable {
         public var brickMounts: [String] = []
         /// `brick_*` directories on the node's directory devices.
         public var brickDirectories: [String] = []
+        /// This node's glusterd UUID, as its peers or its bricks name it (nil when none does).
+        public var uuid: String?
 
         public init(host: String) {
             self.host = host
@@ -90,8 +92,15 @@ public struct ObservedState: Codable, Hashable, Sendable {
         public var options: [String: String]
         /// The Brickyard (or Heketi) volume id from the `user.heketi.id` option, nil for a volume made by hand.
         public var heketiID: String?
+        /// The shape in Brickyard's terms (from the replica, arbiter and disperse counts), nil for one Brickyard
+        /// cannot make. The bricks are listed in set order, so consecutive runs of `setSize` bricks form the sets.
+        public var durability: Durability?
 
-        public init(name: String, id: String, status: String, type: String, bricks: [Brick], options: [String: String], heketiID: String?) {
+        public init(
+            name: String, id: String, status: String, type: String, bricks: [Brick], options: [String: String],
+            heketiID: String?, durability: Durability? = nil
+        ) {
+            self.durability = durability
             self.name = name
             self.id = id
             self.status = status
@@ -107,8 +116,13 @@ public struct ObservedState: Codable, Hashable, Sendable {
         /// From `volume status`; nil when the volume is not started.
         public var online: Bool?
         public var port: Int?
+        /// The UUID of the glusterd that serves the brick.
+        public var hostUUID: String?
+        public var isArbiter: Bool
 
-        public init(address: String, online: Bool?, port: Int?) {
+        public init(address: String, online: Bool?, port: Int?, hostUUID: String? = nil, isArbiter: Bool = false) {
+            self.hostUUID = hostUUID
+            self.isArbiter = isArbiter
             self.address = address
             self.online = online
             self.port = port

@@ -13,11 +13,11 @@ import Testing
         case create, expand, delete
 
         /// Actions the flow runs for one replica-3 claim: bricks, create, options, start / bricks, add-brick
-        /// (after reading the volume), rebalance / stop, delete, bricks.
+        /// (after reading the volume), the new size, rebalance / stop, delete, bricks.
         var actions: Int {
             switch self {
             case .create: return 6
-            case .expand: return 5
+            case .expand: return 6
             case .delete: return 5
             }
         }

@@ -112,7 +112,7 @@ import Testing
         // A BoltDB file starts with a page header, then the magic 0xED0CDAED (little-endian on disk).
         var bytes = [UInt8](repeating: 0, count: 4096)
         bytes.replaceSubrange(16..<20, with: [0xED, 0xDA, 0x0C, 0xED])
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let process = Process()
         process.executableURL = try ServerProcess.executable()
         process.arguments = ["serve", "--listen", "127.0.0.1:0", "--db", path, "--disable-auth"]

@@ -29,6 +29,7 @@ import Testing
                     options: [
                         VolumeOption(key: "performance.read-ahead", value: "off"),
                         VolumeOption(key: "user.heketi.id", value: volume.id.description),
+                        VolumeOption(key: "user.brickyard.size", value: String(ByteCount.gibibytes(10).bytes)),
                     ]))
         #expect(plan.actions[8] == .startVolume(volume: volume.id))
     }
@@ -48,13 +49,16 @@ import Testing
         #expect(plan.rollback(afterCompleting: 5).prefix(2) == [.stopVolume(volume: volume.id), .deleteVolume(volume: volume.id)])
     }
 
-    @Test mutating func expandAddsWholeSetsAndRebalances() {
+    @Test mutating func expandAddsWholeSetsRecordsTheSizeAndRebalances() {
         let volume = self.volume(sets: 1, setSize: 3)
         let added = [(0..<3).map { _ in BrickID.random(using: &self.generator) }]
-        let plan = VolumePlanner.expand(volume, adding: added)
-        #expect(plan.actions.count == 5)
+        let plan = VolumePlanner.expand(volume, adding: added, newSize: .gibibytes(15))
+        #expect(plan.actions.count == 6)
         #expect(plan.actions[3] == .addBricks(volume: volume.id, bricks: added[0]))
-        #expect(plan.actions[4] == .rebalance(volume: volume.id))
+        #expect(
+            plan.actions[4]
+                == .setOptions(volume: volume.id, options: [VolumeOption(key: "user.brickyard.size", value: String(15 << 30))]))
+        #expect(plan.actions[5] == .rebalance(volume: volume.id))
         #expect(plan.rollback(afterCompleting: 3).count == 3)
     }
 

@@ -31,7 +31,14 @@ import Testing
         let state = fixture.executor.snapshot
         #expect(state.volumes == [volume] && state.startedVolumes == [volume])
         #expect(state.bricks == Set(stored.brickSets[0]))
-        #expect(state.calls.contains(.setOptions(volume: volume, options: [VolumeOption(key: "user.heketi.id", value: volume.description)])))
+        #expect(
+            state.calls.contains(
+                .setOptions(
+                    volume: volume,
+                    options: [
+                        VolumeOption(key: "user.heketi.id", value: volume.description),
+                        VolumeOption(key: "user.brickyard.size", value: String(stored.size.bytes)),
+                    ])))
         let journal = try await fixture.store.journal(of: try #require(record).id)
         #expect(journal.count == 6 && journal.allSatisfy { $0.state == .done })
     }

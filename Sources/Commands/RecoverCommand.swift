@@ -1,0 +1,200 @@
+internal import CommandExecutor
+internal import Configuration
+internal import DesiredState
+internal import EventLog
+internal import Executor
+internal import Foundation
+internal import HeketiImport
+internal import NodeCommands
+internal import Reconciler
+internal import Recovery
+internal import StorageModel
+
+/// `brickyard recover`: rebuilds a lost database from what the nodes hold, so losing the store is no longer
+/// fatal. Heketi names things the same way, so the same command adopts a cluster Heketi built.
+struct RecoverCommand {
+    static let help = """
+        usage: brickyard recover [--desired DIR] [--hosts H1,H2,...] [--cluster-id ID] [--config FILE] [--db PATH]
+                                 [--executor local|ssh|kubectl] [--dry-run] [--output text|json]
+
+        Looks at the nodes (the topology in DIR, the --hosts, and every peer of their trusted pool) and records
+        what they hold in a new database: each volume group vg_<device> is a device, each logical volume
+        brick_<brick> a brick, each gluster volume carrying user.heketi.id <id> a volume with that id, its bricks
+        in set order and its size from user.brickyard.size (from its bricks when absent). Directory devices are
+        the documents' devices that are mounted directories, and the directories bricks live in. Zones, tags and
+        storage hostnames come from the documents (zone 1 otherwise), gid and snapshot settings from the claims.
+        A node's id is its glusterd UUID. Nothing on the nodes is changed. Every node must answer, and every
+        volume with an id must be accounted for, or nothing is written. The database must be new or empty.
+        --cluster-id keeps the id storage classes know the cluster by; --dry-run prints what would be recorded.
+
+        example: brickyard recover --desired ./storage --config /etc/brickyard/brickyard.json --cluster-id 3f1c...
+        """
+
+    var desired: String?
+    var hosts: [String]
+    var clusterID: ClusterID?
+    var tool: ToolConfiguration
+    var dryRun: Bool
+    var output: String
+
+    init(arguments: [String]) throws(UsageError) {
+        var list = try ArgumentList(arguments, flagNames: ["dry-run"])
+        self.desired = list.string("desired")
+        self.hosts = (list.string("hosts") ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        if let text = list.string("cluster-id") {
+            do throws(ValidationError) {
+                self.clusterID = try ClusterID(parsing: text)
+            } catch {
+                throw UsageError("option --cluster-id: \"\(text)\" is not a 32-digit lowercase hexadecimal id")
+            }
+        }
+        self.tool = ToolConfiguration(&list)
+        self.dryRun = list.flag("dry-run")
+        self.output = try list.choice("output", default: "text", from: ["text", "json"])
+        try list.finish()
+        guard self.desired != nil || !self.hosts.isEmpty else {
+            throw UsageError("recover needs nodes to look at: --desired DIR with a topology, or --hosts")
+        }
+    }
+
+    func run(emit: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        func fail(_ message: String) -> Int32 {
+            errors("brickyard recover: \(message)")
+            return 1
+        }
+        let environment = ProcessInfo.processInfo.environment
+        var hints = RecoveryHints(nodes: [], clusterID: self.clusterID)
+        if let directory = self.desired {
+            do throws(DesiredStateError) {
+                hints = Self.hints(from: try DesiredStateDirectory.load(directory), clusterID: self.clusterID)
+            } catch {
+                return fail(error.description)
+            }
+        }
+        for host in self.hosts where !hints.nodes.contains(where: { $0.manageHostname == host }) {
+            hints.nodes.append(RecoveryHints.Node(manageHostname: host))
+        }
+        guard !hints.nodes.isEmpty else { return fail("the documents in \(self.desired ?? "") list no nodes; give --hosts") }
+        let configuration: ServerConfiguration
+        switch self.tool.resolve(environment: environment) {
+        case .success(let resolved): configuration = resolved
+        case .failure(let error): return fail(error.description)
+        }
+        let log = Logger(minimumLevel: .warning).with(("component", "recover"))
+        guard let executor = ExecutorFactory.commandExecutor(configuration, environment: environment, log: log) else {
+            errors("brickyard recover: the mock executor has no nodes to look at; use --executor local, ssh or kubectl")
+            return 2
+        }
+        hints.mountRoot = executor.settings.storage.mountRoot
+        let path = configuration.databasePath
+        do throws(ServeCommand.StartupError) {
+            try DatabaseFile.checkIsSQLite(path)
+        } catch {
+            return fail(error.message)
+        }
+        switch StoreSeeding.entriesHeld(path: path) {
+        case .success(let held) where held > 0:
+            return fail("the database \(path) already holds \(held) entries; recover only into a new database")
+        case .success: break
+        case .failure(let error): return fail("cannot read the database \(path): \(error)")
+        }
+        let rebuilt = AsyncBridge.wait { [hints] () async -> Result<ImportedTopology, RecoveryError> in
+            await Self.rebuild(hints: hints, executor: executor)
+        }
+        let topology: ImportedTopology
+        switch rebuilt {
+        case .success(let value): topology = value
+        case .failure(let error): return fail("nothing was recorded: \(error)")
+        }
+        if !self.dryRun {
+            switch StoreSeeding.seed(topology, path: path) {
+            case .seeded: break
+            case .refused(let held):
+                return fail("the database \(path) already holds \(held) entries; recover only into a new database")
+            case .failed(let error):
+                return fail("nothing was recorded in \(path): \(error)")
+            }
+        }
+        emit(
+            self.output == "json"
+                ? StoreSeeding.json(topology, database: path)
+                : StoreSeeding.text(topology, verb: self.dryRun ? "Would recover into" : "Recovered into", database: path))
+        return 0
+    }
+
+    /// Observes the hinted nodes and every peer they report (a peer not in the hints joins its discoverer's
+    /// cluster in zone 1), measures the candidate directory devices, and rebuilds.
+    static func rebuild(hints start: RecoveryHints, executor: CommandExecutor) async -> Result<ImportedTopology, RecoveryError> {
+        var hints = start
+        var observed = ObservedState()
+        var discovered: [String] = []
+        while true {
+            observed = await executor.observe(Self.provisional(hints))
+            let known = Set(hints.nodes.flatMap { [$0.manageHostname, $0.storageHostname] })
+            var added = false
+            for node in observed.nodes {
+                let group = hints.nodes.first { $0.manageHostname == node.host }?.group ?? 0
+                for peer in node.peers where !known.contains(peer.hostname) && !discovered.contains(peer.hostname) {
+                    hints.nodes.append(RecoveryHints.Node(manageHostname: peer.hostname, group: group))
+                    discovered.append(peer.hostname)
+                    added = true
+                }
+            }
+            if !added { break }
+        }
+        let provisional = Self.provisional(hints)
+        var available: [String: [String: ByteCount]] = [:]
+        for (host, paths) in StoreRebuilder.directoryCandidates(observed: observed, hints: hints) {
+            guard let node = provisional.nodes.values.first(where: { $0.manageHostname == host }) else { continue }
+            do throws(ExecutorError) {
+                available[host] = try await executor.mountedDirectories(paths, on: node)
+            } catch {
+                return .failure(RecoveryError("cannot measure the directory devices on \(host): \(error.description)"))
+            }
+        }
+        do throws(RecoveryError) {
+            var topology = try StoreRebuilder.rebuild(observed: observed, hints: hints, directoryAvailable: available)
+            topology.notes += discovered.map {
+                .observation("node \($0) was found as a peer, not in the documents; it is recorded in zone 1")
+            }
+            return .success(topology)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Nodes only, for the executor to find them: observation needs nothing else.
+    private static func provisional(_ hints: RecoveryHints) -> Topology {
+        var topology = Topology()
+        let cluster = Cluster(id: ClusterID(high: 0, low: 0))
+        topology.insert(cluster)
+        for (index, hint) in hints.nodes.enumerated() {
+            topology.insert(
+                Node(
+                    id: NodeID(high: 0, low: UInt64(index + 1)), cluster: cluster.id, zone: hint.zone,
+                    manageHostname: hint.manageHostname, storageHostname: hint.storageHostname))
+        }
+        return topology
+    }
+
+    /// Nodes, zones, tags and devices from the topology documents (each cluster a group), and gid and snapshot
+    /// from the claims.
+    static func hints(from state: DesiredState, clusterID: ClusterID?) -> RecoveryHints {
+        var nodes: [RecoveryHints.Node] = []
+        for (index, cluster) in state.clusters.enumerated() {
+            for node in cluster.nodes {
+                nodes.append(
+                    RecoveryHints.Node(
+                        manageHostname: node.manageHostname, storageHostname: node.storageHostname, zone: node.zone,
+                        tags: node.tags, group: index,
+                        devices: Dictionary(node.devices.map { ($0.name, $0.tags) }, uniquingKeysWith: { first, _ in first })))
+            }
+        }
+        var volumes: [String: RecoveryHints.Volume] = [:]
+        for claim in state.claims {
+            volumes[claim.name] = RecoveryHints.Volume(gid: claim.gid, snapshot: claim.snapshot)
+        }
+        return RecoveryHints(nodes: nodes, volumes: volumes, clusterID: clusterID)
+    }
+}
