@@ -49,7 +49,9 @@ extension APIBenchmark {
             throttled = run.throttled
         }
         try server.checkRunning()
-        // Read at rest: the server hands freed heap pages back a moment after its last operation.
+        // Read busy (right after the last create) and at rest: a moment after its last operation the server hands
+        // freed heap pages back and lets go of the code pages it ran.
+        let busy = try server.memory()
         try await Task.sleep(for: .milliseconds(500))
         let memory = try server.memory()
         let megabytes = Double(memory.resident) / 1_048_576
@@ -59,6 +61,8 @@ extension APIBenchmark {
         line.add("residentMB", megabytes, digits: 1)
         line.add("anonymousMB", Double(memory.anonymous) / 1_048_576, digits: 1)
         line.add("fileMB", Double(memory.file) / 1_048_576, digits: 1)
+        line.add("busyResidentMB", Double(busy.resident) / 1_048_576, digits: 1)
+        line.add("busyAnonymousMB", Double(busy.anonymous) / 1_048_576, digits: 1)
         line.add("throttled", throttled)
         line.print()
         return megabytes

@@ -14,19 +14,16 @@ enum CodePageAdvice {
     /// dropped.
     @discardableResult
     static func apply() -> Int {
-        guard let smaps = try? String(contentsOfFile: "/proc/self/smaps", encoding: .utf8) else { return 0 }
-        var dropped = 0
+        guard let smaps = Self.read("/proc/self/smaps") else { return 0 }
+        // Every mapping is found first and advised after, so reading and parsing `smaps` does not touch again the
+        // pages of mappings already dropped.
+        var mappings: [(start: UInt, end: UInt, droppable: Bool)] = []
+        mappings.reserveCapacity(256)
         var current: (start: UInt, end: UInt, droppable: Bool)?
-        func finish() {
-            guard let mapping = current, let address = UnsafeMutableRawPointer(bitPattern: mapping.start) else { return }
-            let length = Int(mapping.end - mapping.start)
-            guard madvise(address, length, MADV_RANDOM) == 0 else { return }
-            if mapping.droppable, madvise(address, length, MADV_DONTNEED) == 0 { dropped += 1 }
-        }
         for line in smaps.split(separator: "\n") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             if let first = fields.first, first.contains("-"), fields.count >= 5 {
-                finish()
+                if let mapping = current { mappings.append(mapping) }
                 current = nil
                 let range = first.split(separator: "-")
                 guard fields.count >= 6, fields[5].hasPrefix("/"), !fields[1].contains("w"), range.count == 2,
@@ -37,7 +34,32 @@ enum CodePageAdvice {
                 current?.droppable = false
             }
         }
-        finish()
+        if let mapping = current { mappings.append(mapping) }
+        var dropped = 0
+        for mapping in mappings {
+            guard let address = UnsafeMutableRawPointer(bitPattern: mapping.start) else { continue }
+            let length = Int(mapping.end - mapping.start)
+            guard madvise(address, length, MADV_RANDOM) == 0 else { continue }
+            if mapping.droppable, madvise(address, length, MADV_DONTNEED) == 0 { dropped += 1 }
+        }
         return dropped
+    }
+
+    /// The whole of a `/proc` file: read until end of file, since such files report a size of zero and are made
+    /// as they are read.
+    static func read(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

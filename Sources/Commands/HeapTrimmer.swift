@@ -2,12 +2,15 @@ internal import CMalloc
 import Synchronization
 internal import RESTAPI
 
-/// Returns freed heap pages to the kernel shortly after a burst of operations ends.
+/// Returns freed heap pages to the kernel shortly after a burst of operations ends, and lets go of the code
+/// pages the burst ran.
 ///
 /// Every request and operation allocates short-lived buffers; glibc keeps the freed pages for reuse, so a server
 /// that handled a burst stays large long after it. One `malloc_trim` once no operation has ended for `delay`
 /// gives them back. It waits for quiet on purpose: trimming locks each malloc arena in turn, which a busy
-/// server would feel as latency.
+/// server would feel as latency. The same quiet moment re-applies `CodePageAdvice`: the clean code pages the
+/// burst touched stay in the page cache, shared and reclaimable, but stop counting in this process's resident
+/// set until they run again (the next request pays a few thousand minor faults, a few milliseconds).
 final class HeapTrimmer: Sendable {
     private struct State {
         var lastRequest: ContinuousClock.Instant
@@ -40,6 +43,7 @@ final class HeapTrimmer: Sendable {
                 if quiet { break }
             }
             _ = malloc_trim(0)
+            CodePageAdvice.apply()
         }
     }
 }

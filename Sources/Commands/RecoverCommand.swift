@@ -25,7 +25,8 @@ struct RecoverCommand {
         storage hostnames come from the documents (zone 1 otherwise), gid and snapshot settings from the claims.
         A node's id is its glusterd UUID. Nothing on the nodes is changed. Every node must answer, and every
         volume with an id must be accounted for, or nothing is written. The database must be new or empty.
-        --cluster-id keeps the id storage classes know the cluster by; --dry-run prints what would be recorded.
+        --cluster-id keeps the id storage classes know the cluster by; --dry-run prints what would be recorded
+        and writes nothing (the database may then hold entries, to compare).
 
         example: brickyard recover --desired ./storage --config /etc/brickyard/brickyard.json --cluster-id 3f1c...
         """
@@ -94,7 +95,7 @@ struct RecoverCommand {
             return fail(error.message)
         }
         switch StoreSeeding.entriesHeld(path: path) {
-        case .success(let held) where held > 0:
+        case .success(let held) where held > 0 && !self.dryRun:
             return fail("the database \(path) already holds \(held) entries; recover only into a new database")
         case .success: break
         case .failure(let error): return fail("cannot read the database \(path): \(error)")

@@ -213,6 +213,14 @@ struct TestbedVolumeTests {
             let again = try await run(["recover"])
             #expect(again.exitCode == 1)
             #expect(again.stderr.contains("already holds"), "\(again.stderr)")
+            // From one host alone: the pool's other members are found as its peers.
+            let fromOneHost = try await ProcessRunner.run(
+                [brickyard, "recover", "--hosts", testbed.host(1), "--dry-run", "--config", config], timeout: .seconds(120))
+            #expect(fromOneHost.exitCode == 0, "\(fromOneHost.stdout)\(fromOneHost.stderr)")
+            #expect(fromOneHost.stdout.contains("Would recover into"), "\(fromOneHost.stdout)")
+            #expect(fromOneHost.stdout.contains("3 nodes"), "\(fromOneHost.stdout)")
+            #expect(fromOneHost.stdout.contains("2 volumes, 9 bricks"), "\(fromOneHost.stdout)")
+            #expect(fromOneHost.stdout.contains("note: node \(testbed.host(2)) was found as a peer"), "\(fromOneHost.stdout)")
         }
     }
 
