@@ -219,6 +219,7 @@ let package = Package(
         .testTarget(
             name: "ReconciliationTests", dependencies: ["Reconciliation", "DesiredState", "StorageModel", "Engine"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Reconciliation", "DesiredState", "StorageModel", "Operations", "Store", "Executor", "EventLog", "Metrics", "Engine"], swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HeketiImportTests", dependencies: ["HeketiImport", "StorageModel"], swiftSettings: swiftSettings),

@@ -34,7 +34,9 @@ struct DesiredStateCommand {
         Plans as `brickyard plan` does, then carries each step out through the same engine as the REST API
         (journaled; a crash is recovered at the next start), printing each step's result and a summary. A volume
         whose claim was removed is deleted only with --prune, or when its claim said `deletionPolicy: Delete`.
-        Stops at the first failure (exit 1). Run it against a database no server is using at the same time.
+        Steps are grouped by object (a cluster with its nodes and devices, each volume): objects proceed in parallel,
+        topology before volumes, and a failed step skips the later steps of its object only. Exit 1 when any
+        step failed. Run it against a database no server is using at the same time.
 
         example: brickyard apply --desired ./storage --config /etc/brickyard/brickyard.json --prune
         """
@@ -161,7 +163,7 @@ struct DesiredStateCommand {
             await ReconcileApplier(engine: engine, log: log).apply(plan) { result in
                 let seconds = Double(result.duration.components.seconds)
                     + Double(result.duration.components.attoseconds) / 1e18
-                let mark = result.succeeded ? "done" : "FAILED"
+                let mark = result.succeeded ? "done" : result.skipped ? "SKIPPED" : "FAILED"
                 lines.add("\(result.step.description)  [\(mark) in \(String(format: "%.1f", seconds)) s]"
                     + (result.succeeded ? "" : ": \(result.message)"))
             }
@@ -171,7 +173,11 @@ struct DesiredStateCommand {
             emit("Apply complete: \(done) of \(plan.steps.count) steps. \(plan.summary.dropFirst(6))")
             return 0
         }
-        errors("brickyard apply: stopped after \(done) of \(plan.steps.count) steps: \(results.last?.message ?? "")")
+        let skipped = results.filter(\.skipped).count
+        let failed = results.count - done - skipped
+        errors(
+            "brickyard apply: \(done) of \(plan.steps.count) steps done, \(failed) failed, \(skipped) skipped: "
+                + (results.last?.message ?? ""))
         return 1
     }
 }

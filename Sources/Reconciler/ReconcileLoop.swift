@@ -1,13 +1,13 @@
-public import DesiredState
+import DesiredState
 import Engine
-import Store
 public import EventLog
 public import Executor
 import Foundation
 public import Metrics
 public import Operations
-public import Reconciliation
+import Reconciliation
 public import StorageModel
+import Store
 import Synchronization
 
 /// What can look at the nodes (the command executor); the mock has nothing to observe.
@@ -15,27 +15,49 @@ public protocol StateObserver: Sendable {
     func observe(_ topology: Topology) async -> ObservedState
 }
 
-/// The controller's loop: on start, whenever the documents change (polled), and every resync period, it plans the
-/// documents against the store, applies the plan through the shared engine, then observes the nodes and heals the
-/// drift that is safe to heal. One pass at a time; triggers that arrive during a pass collapse into one more pass.
-/// A failing pass is retried with exponential backoff, capped at the resync period.
+/// The controller's loop: on start, whenever the documents change, and every resync period, a pass plans the
+/// documents against the store, hands each object's steps to a keyed work queue and waits for them, then observes
+/// the nodes and heals the drift that is safe to heal. One pass at a time; triggers that arrive during a pass
+/// collapse into one more pass.
+///
+/// Objects fail independently: a key whose steps fail is retried by the queue with its own exponential backoff
+/// (`retryBase`, doubling, capped at `period`), replanned from the documents and a fresh read of the store, while
+/// the other keys go on; the periodic resync still runs a full pass. A pass that could not plan at all (unreadable
+/// documents or store) is itself retried with the same backoff.
+///
+/// Changes to the documents are noticed through inotify where it works (`DirectoryWatcher`), with a slow poll of
+/// the documents' fingerprint as a safety net, and by polling every `pollInterval` where it does not.
 public final class ReconcileLoop: Sendable {
     public struct Settings: Sendable {
         public var directory: String
         public var period: Duration
-        /// How often the documents are checked for changes.
+        /// How often the documents are checked for changes when they cannot be watched.
         public var pollInterval: Duration
-        /// The first retry delay after a failed pass; doubled per further failure, up to `period`.
+        /// The first retry delay after a failure; doubled per further failure, up to `period`.
         public var retryBase: Duration
+        /// How many objects are reconciled at once.
+        public var workers: Int
+        /// Whether to watch the documents with inotify (false: always poll).
+        public var watch: Bool
+        /// How long the documents must be quiet after a change before a pass starts (an editor's write, rename and
+        /// chmod make one pass).
+        public var debounce: Duration
+        /// How often the documents are checked while they are watched: a safety net for missed events.
+        public var watchedPollInterval: Duration
 
         public init(
             directory: String, period: Duration = .seconds(60), pollInterval: Duration = .seconds(2),
-            retryBase: Duration = .seconds(1)
+            retryBase: Duration = .seconds(1), workers: Int = 4, watch: Bool = true,
+            debounce: Duration = .milliseconds(200), watchedPollInterval: Duration = .seconds(30)
         ) {
             self.directory = directory
             self.period = period
             self.pollInterval = pollInterval
             self.retryBase = retryBase
+            self.workers = workers
+            self.watch = watch
+            self.debounce = debounce
+            self.watchedPollInterval = watchedPollInterval
         }
     }
 
@@ -48,20 +70,41 @@ public final class ReconcileLoop: Sendable {
         case failed
     }
 
+    typealias Queue = KeyedWorkQueue<ReconcileKey>
+
+    /// Steps a pass planned for a key, and when the store was read for them.
+    struct Handed {
+        var work: KeyedPlan.Work
+        var readAt: ContinuousClock.Instant
+    }
+
+    struct LoopState {
+        var pending = false
+        /// The watcher saw something; the documents' fingerprint decides whether it was a change.
+        var woken = false
+        var waiter: CheckedContinuation<Void, Never>?
+        var drift: [DriftFinding.Kind: Int] = [:]
+        var lastFingerprint: [String] = []
+        /// The queue while `run()` or `pass()` runs, for the depth gauge.
+        var queue: Queue?
+        /// The documents of the last pass that could plan, which key retries replan from; nil after a pass found
+        /// them unreadable or refused, so retries stop until the documents are fixed.
+        var desired: DesiredState?
+        var handed: [ReconcileKey: Handed] = [:]
+        /// When each key's last run ended: handed steps planned before then are stale and replanned.
+        var lastRun: [ReconcileKey: ContinuousClock.Instant] = [:]
+        /// Whether the watcher's failure has been logged.
+        var watchFailureLogged = false
+    }
+
     let settings: Settings
     let engine: OperationEngine
     let executor: any NodeExecutor
     let observer: (any StateObserver)?
     let log: Logger
-    private let metrics: LoopMetrics
-    private let state = Mutex(LoopState())
-
-    private struct LoopState {
-        var pending = false
-        var waiter: CheckedContinuation<Void, Never>?
-        var drift: [DriftFinding.Kind: Int] = [:]
-        var lastFingerprint: [String] = []
-    }
+    let applier: ReconcileApplier
+    let metrics: LoopMetrics
+    let state = Mutex(LoopState())
 
     public init(
         settings: Settings, engine: OperationEngine, executor: any NodeExecutor, observer: (any StateObserver)?,
@@ -72,18 +115,20 @@ public final class ReconcileLoop: Sendable {
         self.executor = executor
         self.observer = observer
         self.log = log
+        self.applier = ReconcileApplier(engine: engine, log: log, workers: settings.workers)
         self.metrics = LoopMetrics(registry: metrics)
         metrics.addCollector { [weak self] in
             guard let self else { return [] }
-            let snapshot = self.state.withLock { ($0.drift, $0.pending) }
+            let (drift, queue) = self.state.withLock { ($0.drift, $0.queue) }
             return DriftFinding.Kind.allCases.map { kind in
                 GaugeSample(
                     name: "brickyard_drift", help: "Differences found by the last observation, by kind.",
-                    labels: [("kind", kind.rawValue)], value: Double(snapshot.0[kind] ?? 0))
+                    labels: [("kind", kind.rawValue)], value: Double(drift[kind] ?? 0))
             } + [
                 GaugeSample(
-                    name: "brickyard_queue_depth", help: "Reconcile passes waiting to run (repeats collapse into one).",
-                    value: snapshot.1 ? 1 : 0)
+                    name: "brickyard_queue_depth",
+                    help: "Reconcile keys waiting to run or for a retry (repeats collapse into one).",
+                    value: Double(queue?.depth ?? 0))
             ]
         }
     }
@@ -98,66 +143,58 @@ public final class ReconcileLoop: Sendable {
         waiter?.resume()
     }
 
-    /// Runs passes until the task is cancelled.
+    /// Runs passes, and retries of failed keys between them, until the task is cancelled.
     public func run() async {
-        var failures = 0
-        self.state.withLock { $0.lastFingerprint = Self.fingerprint(self.settings.directory) }
-        while !Task.isCancelled {
-            self.state.withLock { $0.pending = false }
-            let result = await self.pass()
-            failures = [.failed, .invalid].contains(result) ? failures + 1 : 0
-            let wait =
-                failures == 0
-                ? self.settings.period
-                : min(self.settings.retryBase * (1 << min(failures - 1, 20)), self.settings.period)
-            await self.sleep(upTo: wait)
+        let watcher = self.startWatcher()
+        let queue = self.makeQueue()
+        self.state.withLock {
+            $0.queue = queue
+            $0.lastFingerprint = Self.fingerprint(self.settings.directory)
         }
-    }
-
-    /// Waits for `duration`, a trigger, or a change in the documents, whichever comes first.
-    private func sleep(upTo duration: Duration) async {
-        let deadline = ContinuousClock.now + duration
-        while !Task.isCancelled, ContinuousClock.now < deadline {
-            if self.state.withLock({ $0.pending }) { return }
-            let fingerprint = Self.fingerprint(self.settings.directory)
-            let changed = self.state.withLock { state -> Bool in
-                defer { state.lastFingerprint = fingerprint }
-                return state.lastFingerprint != fingerprint
-            }
-            if changed {
-                self.log.info("desired_state_changed", ("directory", self.settings.directory))
-                return
-            }
-            let slice = min(self.settings.pollInterval, ContinuousClock.now.duration(to: deadline))
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { try? await Task.sleep(for: slice) }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await queue.run() }
+            if let watcher {
                 group.addTask {
-                    await withCheckedContinuation { continuation in
-                        let resumeNow = self.state.withLock { state -> Bool in
-                            if state.pending { return true }
-                            state.waiter = continuation
-                            return false
-                        }
-                        if resumeNow { continuation.resume() }
-                    }
+                    for await _ in watcher.changes { self.wake() }
                 }
-                await group.next()
-                group.cancelAll()
-                // The waiter is resumed here if the sleep ended first, so the group can finish.
-                let waiter = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
-                    defer { state.waiter = nil }
-                    return state.waiter
-                }
-                waiter?.resume()
             }
+            var failures = 0
+            while !Task.isCancelled {
+                self.state.withLock { $0.pending = false }
+                let (_, retryPass) = await self.pass(using: queue)
+                failures = retryPass ? failures + 1 : 0
+                let wait =
+                    failures == 0
+                    ? self.settings.period
+                    : RetryBackoff(base: self.settings.retryBase, cap: self.settings.period)
+                        .delay(afterFailures: failures)
+                await self.sleep(upTo: wait, watcher: watcher)
+            }
+            group.cancelAll()
         }
+        watcher?.stop()
+        self.state.withLock { $0.queue = nil }
     }
 
-    /// One pass: documents → plan → apply → observe → heal. Never throws; the result says how it went.
+    /// One pass outside `run()`: documents → plan → apply → observe → heal, with a queue of its own that does not
+    /// outlive it (so nothing is retried). Never throws; the result says how it went.
     @discardableResult
     public func pass() async -> Result {
+        let queue = self.makeQueue()
+        return await withTaskGroup(of: Void.self) { group in
+            group.addTask { await queue.run() }
+            self.state.withLock { $0.queue = queue }
+            let (result, _) = await self.pass(using: queue)
+            self.state.withLock { $0.queue = nil }
+            queue.shutDown()
+            return result
+        }
+    }
+
+    /// A pass, measured and logged; also says whether the pass itself should be retried (it could not plan).
+    private func pass(using queue: Queue) async -> (Result, retryPass: Bool) {
         let started = ContinuousClock.now
-        let result = await self.runPass()
+        let (result, retryPass) = await self.runPass(using: queue)
         let elapsed = started.duration(to: ContinuousClock.now)
         self.metrics.passes.increment(result.rawValue)
         self.metrics.duration.observe(
@@ -165,40 +202,56 @@ public final class ReconcileLoop: Sendable {
         self.log.log(
             [.failed, .invalid].contains(result) ? .warning : .info, "reconcile_pass",
             [("result", result.rawValue), ("duration_ms", Int(elapsed / .milliseconds(1)))])
-        return result
+        return (result, retryPass)
     }
 
-    private func runPass() async -> Result {
+    private func runPass(using queue: Queue) async -> (Result, retryPass: Bool) {
+        let readAt = ContinuousClock.now
         let desired: DesiredState
         do throws(DesiredStateError) {
             desired = try DesiredStateDirectory.load(self.settings.directory)
         } catch {
+            self.state.withLock { $0.desired = nil }
             self.log.error("desired_state_invalid", ("error", error.description))
-            return .invalid
+            return (.invalid, true)
         }
         let topology: Topology
         do {
             topology = try await self.engine.store.topology(includingPending: false)
         } catch {
             self.log.error("reconcile_read_failed", ("error", "\(error)"))
-            return .failed
+            return (.failed, true)
         }
         let plan = ReconcilePlanner().plan(desired, against: topology)
         for notice in plan.notices { self.log.info("reconcile_notice", ("message", notice)) }
         if !plan.refusals.isEmpty {
+            self.state.withLock { $0.desired = nil }
             for refusal in plan.refusals { self.log.warning("reconcile_refused", ("message", refusal)) }
-            return .refused
+            return (.refused, false)
         }
+        self.state.withLock { $0.desired = desired }
         var result = Result.converged
         if !plan.isEmpty {
-            let results = await ReconcileApplier(engine: self.engine, log: self.log).apply(plan) { step in
-                self.metrics.actions.increment(step.step.action, step.succeeded ? "succeeded" : "failed")
-            }
-            guard results.allSatisfy(\.succeeded), results.count == plan.steps.count else { return .failed }
+            guard await self.apply(KeyedPlan(plan), readAt: readAt, using: queue) else { return (.failed, false) }
             result = .changed
         }
         if await self.heal() { result = .changed }
-        return result
+        return (result, false)
+    }
+
+    /// Hands each key its steps and runs the stages in order, topology first; true when every key succeeded. Keys
+    /// that failed stay with the queue, which retries them.
+    private func apply(_ keyed: KeyedPlan, readAt: ContinuousClock.Instant, using queue: Queue) async -> Bool {
+        self.state.withLock { state in
+            for work in keyed.stages.joined() { state.handed[work.key] = Handed(work: work, readAt: readAt) }
+        }
+        var succeeded = true
+        for stage in keyed.stages {
+            let outcomes = await queue.addAndWait(stage.map(\.key))
+            succeeded = succeeded && stage.allSatisfy { outcomes[$0.key] == .done }
+            if Task.isCancelled { return false }
+        }
+        return succeeded
     }
 
     /// Observes the nodes, records the drift, and heals what is safe; true when it healed something.
