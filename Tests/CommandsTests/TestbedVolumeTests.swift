@@ -171,12 +171,17 @@ struct TestbedVolumeTests {
             }
             #expect(try await run(["plan"]).exitCode == 0)
 
-            // Write to alpha, grow its claim, apply: expanded in place, the data still there.
-            let mountPoint = "\(testbed.root)/mnt/alpha"
-            try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-            try await testbed.shell(["mount", "-t", "glusterfs", "127.1.1.1:/alpha", mountPoint])
+            // All three mount and take writes; alpha's claim then grows: expanded in place, the data still there.
             let payload = String(repeating: "brickyard\n", count: 5_000)
-            try payload.write(toFile: "\(mountPoint)/file.txt", atomically: false, encoding: .utf8)
+            for name in ["alpha", "beta", "gamma"] {
+                let mountPoint = "\(testbed.root)/mnt/\(name)"
+                try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+                try await testbed.shell(["mount", "-t", "glusterfs", "127.1.1.1:/\(name)", mountPoint])
+                try payload.write(toFile: "\(mountPoint)/file.txt", atomically: false, encoding: .utf8)
+                #expect(try String(contentsOfFile: "\(mountPoint)/file.txt", encoding: .utf8) == payload, "\(name)")
+                if name != "alpha" { try await testbed.shell(["umount", mountPoint]) }
+            }
+            let mountPoint = "\(testbed.root)/mnt/alpha"
             try "kind: VolumeClaim\nname: alpha\nsize: 2\n"
                 .write(toFile: "\(documents)/alpha.yaml", atomically: true, encoding: .utf8)
             let grown = try await run(["apply"])
