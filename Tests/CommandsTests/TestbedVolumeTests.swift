@@ -355,6 +355,68 @@ struct TestbedVolumeTests {
         }
     }
 
+    /// The expand and delete flows killed after each of their actions: a restart goes on to the end (an expansion
+    /// whose bricks joined is carried forward, a deletion once begun is finished), with nothing left behind.
+    @Test(.timeLimit(.minutes(15)))
+    func everyCrashPointOfAnExpandAndADeleteConvergesOnRealGluster() async throws {
+        let testbed = Testbed(name: "crash2")
+        try await testbed.run {
+            let workspace = try Testbed.Workspace(testbed, devicesPerNode: 1)
+            let (directory, config, documents) = (workspace.directory, workspace.config, workspace.documents)
+            let brickyard = try ServerProcess.executable().path
+            let claim = documents + "/crash.yaml"
+            func onDisk() -> [String] {
+                (1...Testbed.nodeCount).flatMap { testbed.brickDirectories(testbed.device($0, 1)) }
+            }
+            // Expand: 3 bricks, add-brick, the new size, rebalance. Delete: stop, delete, 3 bricks.
+            for (flow, actions) in [("expand", 6), ("delete", 5)] {
+                for crashPoint in 1...actions {
+                    let context = "\(flow) after crash point \(crashPoint)"
+                    let database = directory.path("brickyard-\(flow)-\(crashPoint).db")
+                    try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
+                    func apply(crashAfter: Int? = nil) async throws -> CommandResult {
+                        var environment = ProcessInfo.processInfo.environment
+                        environment["BRICKYARD_CRASH_AFTER_ACTIONS"] = crashAfter.map(String.init)
+                        return try await ProcessRunner.run(
+                            [brickyard, "apply", "--prune", "--desired", documents, "--config", config],
+                            environment: environment, timeout: .seconds(300))
+                    }
+                    try "kind: VolumeClaim\nname: crash\nsize: 1\n".write(toFile: claim, atomically: true, encoding: .utf8)
+                    let made = try await apply()
+                    #expect(made.exitCode == 0, "\(context): \(made.stdout)\(made.stderr)")
+                    if flow == "expand" {
+                        try "kind: VolumeClaim\nname: crash\nsize: 2\n".write(toFile: claim, atomically: true, encoding: .utf8)
+                    } else {
+                        try FileManager.default.removeItem(atPath: claim)
+                    }
+                    let crashed = try await apply(crashAfter: crashPoint)
+                    #expect(crashed.exitCode == 128 + SIGKILL, "\(context): \(crashed.stdout)\(crashed.stderr)")
+                    let resumed = try await apply()
+                    #expect(resumed.exitCode == 0, "\(context): \(resumed.stdout)\(resumed.stderr)")
+
+                    let store = try SQLiteStore(path: database)
+                    #expect(try await store.pendingMarkers().isEmpty, "\(context)")
+                    let topology = try await store.topology(includingPending: true)
+                    if flow == "expand" {
+                        let info = try await Self.volumeInfo(testbed, "crash")
+                        #expect(info.status == .started, "\(context)")
+                        #expect(info.bricks.count == 6, "\(context)")
+                        #expect(info.option("user.brickyard.size") == String(2 << 30), "\(context)")
+                        #expect(topology.volumes.values.map(\.size) == [.gibibytes(2)], "\(context)")
+                        let stored = Set(topology.bricks.values.map { "\(topology.nodes[$0.node]?.storageHostname ?? ""):\($0.path)" })
+                        #expect(Set(info.bricks.map(\.address.argument)) == stored, "\(context)")
+                        #expect(onDisk().count == 6, "\(context): brick directories \(onDisk())")
+                        try FileManager.default.removeItem(atPath: claim)
+                        #expect(try await apply().exitCode == 0, "\(context)")
+                    }
+                    #expect(try await testbed.gluster(1, ["volume", "info", "crash"]).exitCode != 0, "\(context)")
+                    #expect(try await store.topology(includingPending: true).bricks.isEmpty, "\(context)")
+                    #expect(onDisk().isEmpty, "\(context): brick directories left \(onDisk())")
+                }
+            }
+        }
+    }
+
     static func volumeInfo(_ testbed: Testbed, _ name: String) async throws -> GlusterVolumeInfo {
         let result = try await testbed.gluster(1, ["volume", "info", name, "--xml"])
         let volumes = try GlusterVolumeInfo.parse(result.stdout)
