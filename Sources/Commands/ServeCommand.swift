@@ -107,11 +107,14 @@ struct ServeCommand {
         let executor = try ExecutorFactory.make(
             configuration, environment: environment, log: log.with(("component", "executor")))
         var tls: HTTPServerConfiguration.TLS?
-        if let certificate = self.tlsCertificate, let key = self.tlsKey {
+        // The flags win over the file's enable_tls, cert_file and key_file.
+        let flags = self.tlsCertificate.flatMap { certificate in self.tlsKey.map { (certificate, $0, "--tls-cert", "--tls-key") } }
+        let file = configuration.tlsFiles.map { ($0.certificate, $0.key, "cert_file", "key_file") }
+        if let (certificate, key, certificateName, keyName) = flags ?? file {
             guard let certificatePEM = try? String(contentsOfFile: certificate, encoding: .utf8),
                 let keyPEM = try? String(contentsOfFile: key, encoding: .utf8)
             else {
-                throw StartupError(message: "cannot read --tls-cert \(certificate) or --tls-key \(key)")
+                throw StartupError(message: "cannot read \(certificateName) \(certificate) or \(keyName) \(key)")
             }
             tls = HTTPServerConfiguration.TLS(certificatePEM: certificatePEM, privateKeyPEM: keyPEM)
         }

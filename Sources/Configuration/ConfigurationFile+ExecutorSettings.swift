@@ -38,7 +38,7 @@ extension ConfigurationFile {
                     }
                 }
             case "force_bricks": self.localexec.forceBricks = try reader.boolean(entry.value, key: key)?.value
-            case "mount_root": self.localexec.mountRoot = try reader.string(entry.value, key: key)?.value
+            case "mount_root": self.localexec.mountRoot = try reader.absolutePath(entry.value, key: key)
             default:
                 if try !self.localexec.commands.read(entry, keyPath: key, with: reader) {
                     reader.ignore(entry, keyPath: key)

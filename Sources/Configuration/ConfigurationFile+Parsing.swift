@@ -94,6 +94,8 @@ extension ConfigurationFile {
             case "port": self.port = try reader.port(entry.value, key: "port")
             case "use_auth": self.useAuth = try reader.boolean(entry.value, key: "use_auth")
             case "enable_tls": self.enableTLS = try reader.boolean(entry.value, key: "enable_tls")
+            case "cert_file": self.certificateFile = try reader.string(entry.value, key: "cert_file")
+            case "key_file": self.keyFile = try reader.string(entry.value, key: "key_file")
             case "jwt": try self.readJWT(entry.value, with: &reader)
             case "glusterfs":
                 for inner in try reader.mapping(entry.value, key: "glusterfs") ?? [] {

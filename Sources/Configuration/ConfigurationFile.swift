@@ -19,8 +19,12 @@ public struct ConfigurationFile: Sendable, Equatable {
     public var adminKey: FileValue<String>?
     /// `jwt.user.key`.
     public var userKey: FileValue<String>?
-    /// Heketi's `enable_tls`; `true` is refused because Brickyard serves plain HTTP.
+    /// Heketi's `enable_tls`: serve HTTPS with `cert_file` and `key_file`.
     public var enableTLS: FileValue<Bool>?
+    /// Heketi's `cert_file`: the server certificate (PEM), with `enable_tls`.
+    public var certificateFile: FileValue<String>?
+    /// Heketi's `key_file`: the certificate's private key (PEM), with `enable_tls`.
+    public var keyFile: FileValue<String>?
 
     // MARK: GlusterFS keys (under `glusterfs`, or at the top level)
 

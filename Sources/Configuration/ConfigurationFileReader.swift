@@ -104,6 +104,15 @@ struct ConfigurationFileReader {
         return text.isEmpty ? nil : FileValue(text, key: key, position: self.position(of: node))
     }
 
+    /// A path on the nodes, which commands there take as given: it must be absolute.
+    func absolutePath(_ node: YAMLNode, key: String) throws(ConfigurationError) -> String? {
+        guard let path = try self.string(node, key: key) else { return nil }
+        guard path.value.hasPrefix("/") else {
+            throw .invalidValue(source: self.source(of: node), key: key, value: path.value, rule: .absolutePath)
+        }
+        return path.value
+    }
+
     func integer(_ node: YAMLNode, key: String) throws(ConfigurationError) -> FileValue<Int>? {
         if node.isNull {
             return nil

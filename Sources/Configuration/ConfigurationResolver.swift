@@ -27,9 +27,7 @@ struct ConfigurationResolver {
 
     mutating func resolve() throws(ConfigurationError) -> ServerConfiguration {
         var configuration = ServerConfiguration()
-        if let tls = self.file?.enableTLS, tls.value {
-            throw .invalidValue(source: self.source(of: tls), key: tls.key, value: "true", rule: .tlsNotSupported)
-        }
+        configuration.tlsFiles = try self.tlsFiles()
         configuration.allocationPolicy = try self.allocationPolicy()
         configuration.preRequestVolumeOptions = try self.volumeOptions(self.file?.preRequestVolumeOptions)
         configuration.postRequestVolumeOptions = try self.volumeOptions(self.file?.postRequestVolumeOptions)
@@ -39,6 +37,7 @@ struct ConfigurationResolver {
         configuration.sshexec = try self.sshSettings(executor: configuration.executor)
         configuration.kubeexec = self.file?.kubeexec ?? KubernetesExecutorSettings()
         configuration.localexec = self.file?.localexec ?? LocalExecutorSettings()
+        self.checkFstab(&configuration)
         configuration.databasePath = try self.databasePath()
         let listenSource: ConfigurationSource
         (configuration.listen, listenSource) = try self.listen()
@@ -57,6 +56,18 @@ struct ConfigurationResolver {
     }
 
     // MARK: Sources
+
+    /// `cert_file` and `key_file` when `enable_tls` is true; both are then required.
+    private func tlsFiles() throws(ConfigurationError) -> ServerConfiguration.TLSFiles? {
+        guard let tls = self.file?.enableTLS, tls.value else { return nil }
+        guard let certificate = self.file?.certificateFile else {
+            throw .invalidValue(source: self.source(of: tls), key: tls.key, value: "true", rule: .requires("cert_file"))
+        }
+        guard let key = self.file?.keyFile else {
+            throw .invalidValue(source: self.source(of: tls), key: tls.key, value: "true", rule: .requires("key_file"))
+        }
+        return ServerConfiguration.TLSFiles(certificate: certificate.value, key: key.value)
+    }
 
     func source<Value>(of value: FileValue<Value>) -> ConfigurationSource {
         .file(path: self.file?.path ?? "", position: value.position)
@@ -315,6 +326,21 @@ struct ConfigurationResolver {
 
     /// The file's `sshexec`, with its port checked: an error when the executor is ssh, a warning otherwise (Heketi's
     /// sample file holds prose there).
+    /// An `fstab` that is not an absolute path is set aside, with a warning, for Heketi's default `/etc/fstab`:
+    /// Heketi's sample file carries a sentence there, and a deployment started from it never meant that text as a
+    /// file on its nodes.
+    mutating func checkFstab(_ configuration: inout ServerConfiguration) {
+        func check(_ fstab: inout String?, block: String) {
+            guard let value = fstab, !value.hasPrefix("/") else { return }
+            fstab = nil
+            self.warnings.append(
+                "ignoring glusterfs.\(block).fstab \"\(value)\": not an absolute path; /etc/fstab is used")
+        }
+        check(&configuration.sshexec.commands.fstab, block: "sshexec")
+        check(&configuration.kubeexec.commands.fstab, block: "kubeexec")
+        check(&configuration.localexec.commands.fstab, block: "localexec")
+    }
+
     mutating func sshSettings(executor: ExecutorKind) throws(ConfigurationError) -> SSHExecutorSettings {
         var settings = self.file?.sshexec ?? SSHExecutorSettings()
         guard let port = self.file?.sshPort else {

@@ -22,8 +22,10 @@ public enum ConfigurationRule: Sendable, Hashable, CustomStringConvertible {
     case volumeOptions
     /// A text that must not be empty.
     case nonEmpty
-    /// `enable_tls: true`, which Brickyard cannot honour: it serves plain HTTP.
-    case tlsNotSupported
+    /// A setting that needs another one: `enable_tls` needs `cert_file` and `key_file`.
+    case requires(String)
+    /// A file or directory path on a node, which must be absolute.
+    case absolutePath
 
     public var description: String {
         switch self {
@@ -49,9 +51,10 @@ public enum ConfigurationRule: Sendable, Hashable, CustomStringConvertible {
             "must be \"<key> <value>\" volume options separated by commas"
         case .nonEmpty:
             "must not be empty"
-        case .tlsNotSupported:
-            "is not supported: Brickyard serves plain HTTP, so terminate TLS in front of it (for example in a reverse "
-                + "proxy) and remove enable_tls"
+        case .requires(let key):
+            "needs \(key) as well"
+        case .absolutePath:
+            "must be an absolute path (starting with /)"
         }
     }
 }

@@ -36,6 +36,20 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var kubeexec: KubernetesExecutorSettings
     /// The local executor's settings, used when `executor` is `local`.
     public var localexec = LocalExecutorSettings()
+    /// The certificate and key files (PEM) to serve HTTPS with, from `enable_tls`, `cert_file` and `key_file`; nil
+    /// for plain HTTP.
+    public var tlsFiles: TLSFiles?
+
+    /// Where the server's certificate and private key are, both PEM.
+    public struct TLSFiles: Hashable, Sendable {
+        public var certificate: String
+        public var key: String
+
+        public init(certificate: String, key: String) {
+            self.certificate = certificate
+            self.key = key
+        }
+    }
 
     /// Loopback, so a fresh server is not reachable from the network until someone says so.
     public static let defaultListen = ListenAddress(host: "127.0.0.1", port: 8080)

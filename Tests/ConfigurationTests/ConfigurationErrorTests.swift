@@ -100,7 +100,7 @@ import Testing
         ("executor: docker", "executor", "docker", .oneOf(["mock", "local", "ssh", "kubectl", "kubernetes"])),
         ("port: \"80a\"", "port", "80a", .port(allowsZero: true)),
         ("port: 70000", "port", "70000", .port(allowsZero: true)),
-        ("enable_tls: true", "enable_tls", "true", .tlsNotSupported),
+        ("enable_tls: true", "enable_tls", "true", .requires("cert_file")),
         ("listen: 0.0.0.0", "listen", "0.0.0.0", .hostAndPort),
     ])
     func fileValuesBreakingARule(line: String, key: String, value: String, rule: ConfigurationRule) {
@@ -208,11 +208,30 @@ import Testing
                 == "--db: \"\" must not be empty")
     }
 
-    @Test func tlsIsRefusedWithAWayOut() {
+    @Test func tlsNeedsItsCertificateAndKey() throws {
         #expect(
-            Self.error(Self.keyed + "enable_tls: true")?.description
-                == "c.yaml:3:13: enable_tls: \"true\" is not supported: Brickyard serves plain HTTP, so terminate TLS "
-                + "in front of it (for example in a reverse proxy) and remove enable_tls")
+            Self.error(Self.keyed + "enable_tls: true\ncert_file: /etc/brickyard/tls.crt")?.description
+                == "c.yaml:3:13: enable_tls: \"true\" needs key_file as well")
+        let configuration = try Self.resolve(
+            Self.keyed + "enable_tls: true\ncert_file: /etc/tls.crt\nkey_file: /etc/tls.key", environment: [:],
+            overrides: CommandLineOverrides())
+        #expect(configuration.tlsFiles?.certificate == "/etc/tls.crt" && configuration.tlsFiles?.key == "/etc/tls.key")
+        let plain = try Self.resolve(
+            Self.keyed + "enable_tls: false\ncert_file: /etc/tls.crt", environment: [:], overrides: CommandLineOverrides())
+        #expect(plain.tlsFiles == nil)
+    }
+
+    @Test func pathsOnTheNodesMustBeAbsolute() throws {
+        #expect(
+            Self.error(Self.keyed + "localexec: {mount_root: var/lib/bricks}")?.description
+                == "c.yaml:3:25: localexec.mount_root: \"var/lib/bricks\" must be an absolute path (starting with /)")
+        // A sentence where a path belongs (Heketi's sample has one in fstab) is set aside for the default.
+        let (configuration, warnings) = try ServerConfiguration.resolve(
+            file: try ConfigurationFile.parse("jwt: {admin: {key: a}}\nexecutor: ssh\nsshexec: {keyfile: /k, fstab: fstab}", path: "c.yaml"),
+            environment: [:], overrides: CommandLineOverrides())
+        #expect(configuration.sshexec.commands.fstab == nil)
+        #expect(warnings.contains("ignoring glusterfs.sshexec.fstab \"fstab\": not an absolute path; /etc/fstab is used"))
+        #expect(Self.error(Self.keyed + "sshexec: {fstab: \"Optional: Specify fstab file on node\"}") == nil)
     }
 
     @Test func longValuesAreShortened() {

@@ -36,6 +36,10 @@ import Testing
             notes == [
                 "heketi.json:53:15: ignoring glusterfs.sshexec.port \"Optional: ssh port.  Default is 22\": not a "
                     + "port number, and the executor is mock",
+                "ignoring glusterfs.sshexec.fstab \"Optional: Specify fstab file on node.  Default is /etc/fstab\": not "
+                    + "an absolute path; /etc/fstab is used",
+                "ignoring glusterfs.kubeexec.fstab \"Optional: Specify fstab file on node.  Default is /etc/fstab\": not "
+                    + "an absolute path; /etc/fstab is used",
                 "heketi.json:3:11: port 8080: listening on 127.0.0.1:8080 only, where Heketi listened on all "
                     + "interfaces; pass --listen 0.0.0.0:8080 or set BRICKYARD_LISTEN to listen on all interfaces",
                 "heketi.json:16:15: ignoring use_auth false: Brickyard requires authentication unless started with "
