@@ -116,7 +116,10 @@ struct ReconcileFleet {
                         }
                     }
                 },
-                options: Dictionary(volume.options.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }),
+                options: Dictionary(
+                    (volume.options + [VolumeOption(key: "user.brickyard.size", value: String(volume.size.bytes))])
+                        .map { ($0.key, $0.value) },
+                    uniquingKeysWith: { _, last in last }),
                 heketiID: volume.id.description)
         }
         return ObservedState(nodes: nodes, volumes: volumes, volumesFrom: self.hostname(0))

@@ -13,35 +13,50 @@ extension CommandExecutor {
     public func observe(_ topology: Topology) async -> ObservedState {
         let nodes = topology.nodes.values.sorted { $0.manageHostname < $1.manageHostname }
         let token = Self.markerToken()
-        let first = nodes.first?.id
-        let answers = await withTaskGroup(of: (ObservedState.Node, [ObservedState.Volume]?).self) { group in
+        // Each cluster is its own trusted pool: its volumes are asked of its first node.
+        let pools = Dictionary(grouping: nodes, by: \.cluster).values.map { $0 }.sorted { $0[0].manageHostname < $1[0].manageHostname }
+        let asked = Set(pools.map { $0[0].id })
+        let answers = await withTaskGroup(of: (NodeID, ObservedState.Node, [ObservedState.Volume]?).self) { group in
             for node in nodes {
                 let devices = topology.devices(on: node.id).filter { $0.backend == .directory }.map(\.name)
                 group.addTask {
-                    await self.observeNode(node, directoryDevices: devices, volumes: node.id == first, token: token)
+                    let (observed, volumes) = await self.observeNode(
+                        node, directoryDevices: devices, volumes: asked.contains(node.id), token: token)
+                    return (node.id, observed, volumes)
                 }
             }
-            var result: [(ObservedState.Node, [ObservedState.Volume]?)] = []
+            var result: [(NodeID, ObservedState.Node, [ObservedState.Volume]?)] = []
             for await answer in group { result.append(answer) }
             return result
         }
-        var state = ObservedState(nodes: answers.map(\.0).sorted { $0.host < $1.host })
-        defer { Self.identify(&state, nodes: nodes) }
-        if let volumes = answers.lazy.compactMap(\.1).first, let host = nodes.first?.manageHostname {
-            state.volumes = volumes
-            state.volumesFrom = host
-            return state
-        }
-        for node in nodes.dropFirst() {
-            let script = NodeObservationScript(
-                token: token, sections: NodeObservationScript.volumeSections(gluster: self.settings.gluster))
-            let answer = await self.ask(script, of: node)
-            if let volumes = try? await self.volumes(from: answer, on: node) {
-                state.volumes = volumes
-                state.volumesFrom = node.manageHostname
-                break
+        var state = ObservedState(nodes: answers.map(\.1).sorted { $0.host < $1.host })
+        let volumesByNode = Dictionary(answers.compactMap { answer in answer.2.map { (answer.0, $0) } }, uniquingKeysWith: { first, _ in first })
+        var sources: [String] = []
+        var unanswered = false
+        for pool in pools {
+            if let volumes = volumesByNode[pool[0].id] {
+                state.volumes += volumes
+                sources.append(pool[0].manageHostname)
+                continue
             }
+            var found = false
+            for node in pool.dropFirst() {
+                let script = NodeObservationScript(
+                    token: token, sections: NodeObservationScript.volumeSections(gluster: self.settings.gluster))
+                let answer = await self.ask(script, of: node)
+                if let volumes = try? await self.volumes(from: answer, on: node) {
+                    state.volumes += volumes
+                    sources.append(node.manageHostname)
+                    found = true
+                    break
+                }
+            }
+            unanswered = unanswered || !found
         }
+        state.volumes.sort { $0.name < $1.name }
+        // Volumes are judged only when every pool answered: a pool that did not would look as if its volumes were gone.
+        state.volumesFrom = unanswered || sources.isEmpty ? nil : sources.joined(separator: ",")
+        Self.identify(&state, nodes: nodes)
         return state
     }
 

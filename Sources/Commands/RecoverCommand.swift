@@ -133,10 +133,13 @@ struct RecoverCommand {
         while true {
             observed = await executor.observe(Self.provisional(hints))
             let known = Set(hints.nodes.flatMap { [$0.manageHostname, $0.storageHostname] })
+            // A peer is known when its name or its glusterd UUID is (peers may name a node by another address).
+            var knownUUIDs = Set(observed.nodes.compactMap(\.uuid))
             var added = false
             for node in observed.nodes {
                 let group = hints.nodes.first { $0.manageHostname == node.host }?.group ?? 0
                 for peer in node.peers where !known.contains(peer.hostname) && !discovered.contains(peer.hostname) {
+                    guard knownUUIDs.insert(peer.uuid).inserted else { continue }
                     hints.nodes.append(RecoveryHints.Node(manageHostname: peer.hostname, group: group))
                     discovered.append(peer.hostname)
                     added = true
@@ -165,16 +168,18 @@ struct RecoverCommand {
         }
     }
 
-    /// Nodes only, for the executor to find them: observation needs nothing else.
+    /// Nodes only, each group its own cluster (so each pool is asked for its volumes), for the executor to find
+    /// them: observation needs nothing else.
     private static func provisional(_ hints: RecoveryHints) -> Topology {
         var topology = Topology()
-        let cluster = Cluster(id: ClusterID(high: 0, low: 0))
-        topology.insert(cluster)
+        for group in Set(hints.nodes.map(\.group)) {
+            topology.insert(Cluster(id: ClusterID(high: 0, low: UInt64(group + 1))))
+        }
         for (index, hint) in hints.nodes.enumerated() {
             topology.insert(
                 Node(
-                    id: NodeID(high: 0, low: UInt64(index + 1)), cluster: cluster.id, zone: hint.zone,
-                    manageHostname: hint.manageHostname, storageHostname: hint.storageHostname))
+                    id: NodeID(high: 0, low: UInt64(index + 1)), cluster: ClusterID(high: 0, low: UInt64(hint.group + 1)),
+                    zone: hint.zone, manageHostname: hint.manageHostname, storageHostname: hint.storageHostname))
         }
         return topology
     }

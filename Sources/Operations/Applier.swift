@@ -65,12 +65,14 @@ struct Applier: Sendable {
                         changes.append(.updateDevice(updated))
                     }
                 case .failure(let error) where Self.isAdvisory(plan.actions[index]):
-                    // The bricks are in the volume already; a rebalance that did not start is worth a warning, not
-                    // a rollback that would take live bricks away.
+                    // The bricks are in the volume already; a rebalance that did not start (or a size not recorded)
+                    // is worth a warning, not a rollback that would take live bricks away.
                     changes.append(
                         .setJournalState(
-                            operation, step: index, .done, detail: "not started: \(error.description)", at: self.clock()))
-                    self.log.warning("rebalance_not_started", ("operation", operation), ("error", error.description))
+                            operation, step: index, .done, detail: "not done: \(error.description)", at: self.clock()))
+                    self.log.warning(
+                        "advisory_step_failed", ("operation", operation), ("action", plan.actions[index].name),
+                        ("error", error.description))
                 case .failure(let error):
                     changes.append(
                         .setJournalState(operation, step: index, .failed, detail: error.description, at: self.clock()))
@@ -91,10 +93,15 @@ struct Applier: Sendable {
         return await self.finish(operation, intent: intent, location: location)
     }
 
-    /// Steps whose failure does not fail the operation: `rebalance` after the new bricks joined the volume.
+    /// Steps whose failure does not fail the operation, after the new bricks joined the volume: `rebalance`, and
+    /// recording the new size on the Gluster volume (the drift check sets it again at the next observation). Failing
+    /// the operation there would leave the bricks in the volume but not in the store, and an expand asked again.
     static func isAdvisory(_ action: Action) -> Bool {
-        if case .rebalance = action { return true }
-        return false
+        switch action {
+        case .rebalance: return true
+        case .setOptions(_, let options): return !options.isEmpty && options.allSatisfy { $0.key == VolumePlanner.sizeOption }
+        default: return false
+        }
     }
 
     /// Records success: the finalizer's changes and the status in one transaction.

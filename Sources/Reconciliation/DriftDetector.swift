@@ -62,8 +62,9 @@ public enum DriftDetector {
                         kind: .volumeStopped, subject: volume.name, message: "gluster reports it \(seen.status)",
                         heal: .startVolume(volume: volume.id)))
             }
+            // What was asked for, and what Brickyard records on the volume (its id and size).
             var latest: [String: String] = [:]
-            for option in volume.options { latest[option.key] = option.value }
+            for option in VolumePlanner.options(of: volume) { latest[option.key] = option.value }
             let changed = latest.keys.sorted().filter { seen.options[$0] != latest[$0] }
             if !changed.isEmpty {
                 let options = changed.map { VolumeOption(key: $0, value: latest[$0] ?? "") }

@@ -4,7 +4,8 @@
 public struct ObservedState: Codable, Hashable, Sendable {
     public var nodes: [Node]
     public var volumes: [Volume]
-    /// The node whose glusterd answered for the volumes, nil when none did.
+    /// The nodes whose glusterd answered for the volumes (one per trusted pool, comma-separated), nil when some
+    /// pool did not answer.
     public var volumesFrom: String?
 
     public struct Node: Codable, Hashable, Sendable {

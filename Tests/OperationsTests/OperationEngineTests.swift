@@ -158,7 +158,26 @@ import Testing
         #expect(stored.brickSets.count == 2)
         #expect(fixture.executor.snapshot.bricks.count == 6)
         let journal = try await fixture.store.journal(of: operation)
-        #expect(journal.last?.detail == "not started: rebalance failed: rebalance already in progress")
+        #expect(journal.last?.detail == "not done: rebalance failed: rebalance already in progress")
+    }
+
+    /// Recording the new size on the Gluster volume is advisory too: glusterd busy there must not leave the new
+    /// bricks in the volume but out of the store (the next reconcile would expand again).
+    @Test func aSizeNotRecordedDoesNotUndoAnExpansion() async throws {
+        let fixture = try await EngineFixture(nodes: 3, devices: 2)
+        let (_, volume) = try await fixture.createVolume(fixture.volumeSpec(size: 10))
+        fixture.executor.failWhen { action in
+            if case .setOptions(_, let options) = action, options.map(\.key) == ["user.brickyard.size"] {
+                return "volume set: failed: Another transaction is in progress"
+            }
+            return nil
+        }
+        let operation = try await fixture.engine.expandVolume(volume, by: .gibibytes(5))
+        await fixture.engine.waitUntilIdle()
+        #expect(try await fixture.store.operation(operation)?.status == .succeeded)
+        let stored = try #require(try await fixture.store.topology(includingPending: false).volumes[volume])
+        #expect(stored.size == .gibibytes(15) && stored.brickSets.count == 2)
+        #expect(fixture.executor.snapshot.calls.contains(.rebalance(volume: volume)))
     }
 
     /// Once add-brick has started, new bricks may hold data: a failure leaves them in place, reserved, never destroyed.

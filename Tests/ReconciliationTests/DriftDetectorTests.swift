@@ -46,13 +46,28 @@ import Testing
         let volume = ObservedState.Volume(
             name: "vol", id: "g", status: "started", type: "Replicate",
             bricks: (1...3).map { ObservedState.Brick(address: "s\($0):/bricks/\($0)/brick", online: true, port: 49152) },
-            options: ["performance.readdir-ahead": "on"], heketiID: nil)
+            options: [
+                "performance.readdir-ahead": "on", "user.heketi.id": VolumeID(high: 4, low: 1).description,
+                "user.brickyard.size": String(1 << 30),
+            ], heketiID: VolumeID(high: 4, low: 1).description)
         return ObservedState(nodes: nodes, volumes: [volume], volumesFrom: "m1")
     }
 
     @Test func nothingDriftedMeansNoFindings() {
         let (topology, _) = Self.stored()
         #expect(DriftDetector.findings(observed: Self.healthy(), topology: topology).isEmpty)
+    }
+
+    /// A volume without its size recorded (an import from Heketi, a size step that failed) gets it set.
+    @Test func aMissingSizeOptionIsSet() {
+        let (topology, volume) = Self.stored()
+        var observed = Self.healthy()
+        observed.volumes[0].options["user.brickyard.size"] = nil
+        let findings = DriftDetector.findings(observed: observed, topology: topology)
+        #expect(findings.map(\.kind) == [.optionChanged])
+        #expect(
+            findings.first?.heal
+                == .setOptions(volume: volume.id, options: [VolumeOption(key: "user.brickyard.size", value: String(1 << 30))]))
     }
 
     @Test func aStoppedVolumeAndAChangedOptionAreHealed() {
