@@ -7,7 +7,8 @@ import Glibc
 /// around"), so a long-running server's resident set counts most of its executable and libraries whether it runs
 /// them or not. `MADV_RANDOM` on those mappings turns that off, and the pages mapped so far are dropped once
 /// (`MADV_DONTNEED`): they are clean copies of the file and come back from it on their next use. A mapping with
-/// any private (relocated) page is only advised, never dropped, since dropping would lose the relocation. It
+/// any private (relocated) page, resident or in swap, is only advised, never dropped, since dropping would lose
+/// the relocation. It
 /// changes nothing but memory accounting and the cost of a page's first touch.
 enum CodePageAdvice {
     /// Applies the advice to every read-only or executable file mapping of this process; returns how many were
@@ -30,7 +31,10 @@ enum CodePageAdvice {
                     let start = UInt(range[0], radix: 16), let end = UInt(range[1], radix: 16), end > start
                 else { continue }
                 current = (start, end, true)
-            } else if fields.first == "Anonymous:", fields.count >= 2, fields[1] != "0" {
+            } else if let name = fields.first, ["Anonymous:", "Swap:", "Private_Hugetlb:"].contains(name), fields.count >= 2,
+                fields[1] != "0"
+            {
+                // A private page that was written (relocations), resident or swapped out, exists nowhere else.
                 current?.droppable = false
             }
         }

@@ -125,7 +125,7 @@ struct RecoverCommand {
     }
 
     /// Observes the hinted nodes and every peer they report (a peer not in the hints joins its discoverer's
-    /// cluster in zone 1), measures the candidate directory devices, and rebuilds.
+    /// cluster in zone 1), probes the device paths (where they lead, which are mounted directories), and rebuilds.
     static func rebuild(hints start: RecoveryHints, executor: CommandExecutor) async -> Result<ImportedTopology, RecoveryError> {
         var hints = start
         var observed = ObservedState()
@@ -148,17 +148,19 @@ struct RecoverCommand {
             if !added { break }
         }
         let provisional = Self.provisional(hints)
-        var available: [String: [String: ByteCount]] = [:]
-        for (host, paths) in StoreRebuilder.directoryCandidates(observed: observed, hints: hints) {
+        var probes: [String: [String: ProbedPath]] = [:]
+        for (host, paths) in StoreRebuilder.probeCandidates(observed: observed, hints: hints) {
             guard let node = provisional.nodes.values.first(where: { $0.manageHostname == host }) else { continue }
             do throws(ExecutorError) {
-                available[host] = try await executor.mountedDirectories(paths, on: node)
+                probes[host] = try await executor.devicePaths(paths, on: node).mapValues {
+                    ProbedPath(resolved: $0.resolved, available: $0.mountedCapacity?.available)
+                }
             } catch {
-                return .failure(RecoveryError("cannot measure the directory devices on \(host): \(error.description)"))
+                return .failure(RecoveryError("cannot probe the device paths on \(host): \(error.description)"))
             }
         }
         do throws(RecoveryError) {
-            var topology = try StoreRebuilder.rebuild(observed: observed, hints: hints, directoryAvailable: available)
+            var topology = try StoreRebuilder.rebuild(observed: observed, hints: hints, probes: probes)
             topology.notes += discovered.map {
                 .observation("node \($0) was found as a peer, not in the documents; it is recorded in zone 1")
             }

@@ -59,28 +59,46 @@ public enum PathProbe {
         return Capacity(total: ByteCount(bytes: total), available: ByteCount(bytes: free))
     }
 
-    /// One line per path, in order: `mounted <block size> <blocks> <available>` for a directory that is a mount
-    /// point, `absent` for anything else. Recovery asks this of the directory devices it may adopt, in one round trip.
-    public static func mountedDirectories(_ paths: [String]) -> NodeCommand {
+    /// What recovery learns of a device path on a node: where it leads (symbolic links resolved, so a documented
+    /// `/dev/disk/by-id/...` can be matched with the `/dev/sdX` LVM reports), and, for a directory that is a mount
+    /// point, its free space.
+    public struct DevicePath: Hashable, Sendable {
+        public var resolved: String
+        public var mountedCapacity: Capacity?
+
+        public init(resolved: String, mountedCapacity: Capacity?) {
+            self.resolved = resolved
+            self.mountedCapacity = mountedCapacity
+        }
+    }
+
+    /// One line per path, in order: `mounted <resolved> <block size> <blocks> <available>` for a directory that is
+    /// a mount point, `other <resolved>` for anything else; one round trip for all of a node's paths.
+    public static func devicePaths(_ paths: [String]) -> NodeCommand {
         let lines = paths.map { path in
             let quoted = ShellQuote.quote(path)
-            return "if [ -d \(quoted) ] && mountpoint -q \(quoted); then "
-                + "printf 'mounted %s\\n' \"$(stat -f -L -c '%S %b %a' -- \(quoted))\"; else echo absent; fi"
+            return "r=$(readlink -f -- \(quoted) || printf '%s' \(quoted)); "
+                + "if [ -d \(quoted) ] && mountpoint -q \(quoted); then "
+                + "printf 'mounted %s %s\\n' \"$r\" \"$(stat -f -L -c '%S %b %a' -- \(quoted))\"; "
+                + "else printf 'other %s\\n' \"$r\"; fi"
         }
         return NodeCommand(["sh", "-c", lines.joined(separator: "\n")])
     }
 
-    /// The capacity of each path that `mountedDirectories` found mounted.
-    public static func parseMountedDirectories(_ output: String, paths: [String]) throws(NodeOutputError)
-        -> [String: Capacity]
-    {
+    /// The answer to `devicePaths`, by path.
+    public static func parseDevicePaths(_ output: String, paths: [String]) throws(NodeOutputError) -> [String: DevicePath] {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.count == paths.count else {
             throw .malformed(tool: "sh", reason: "expected \(paths.count) lines, got \(output.excerpt)")
         }
-        var result: [String: Capacity] = [:]
-        for (path, line) in zip(paths, lines) where line.hasPrefix("mounted ") {
-            result[path] = try Self.parseCapacity(String(line.dropFirst("mounted ".count)))
+        var result: [String: DevicePath] = [:]
+        for (path, line) in zip(paths, lines) {
+            let fields = line.split(separator: " ", maxSplits: 2)
+            guard fields.count >= 2, fields[0] == "mounted" || fields[0] == "other" else {
+                throw .malformed(tool: "sh", reason: "unexpected line \(String(line).excerpt)")
+            }
+            let capacity = fields[0] == "mounted" && fields.count == 3 ? try Self.parseCapacity(String(fields[2])) : nil
+            result[path] = DevicePath(resolved: String(fields[1]), mountedCapacity: capacity)
         }
         return result
     }

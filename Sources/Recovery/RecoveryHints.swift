@@ -57,3 +57,15 @@ public struct RecoveryHints: Hashable, Sendable {
         self.mountRoot = mountRoot
     }
 }
+
+/// What a node said about a path recovery asked after: where it leads (symbolic links resolved) and, when it is a
+/// mounted directory, its free space.
+public struct ProbedPath: Hashable, Sendable {
+    public var resolved: String
+    public var available: ByteCount?
+
+    public init(resolved: String, available: ByteCount?) {
+        self.resolved = resolved
+        self.available = available
+    }
+}

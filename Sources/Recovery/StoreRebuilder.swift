@@ -11,14 +11,15 @@ public import StorageModel
 /// `user.brickyard.size` its exact size. Directory devices come from the documents and from brick paths. A node's id
 /// is its glusterd UUID; what the nodes cannot name gets an id derived from stable text.
 public enum StoreRebuilder {
-    /// The directory devices to measure on each host (by manage hostname): the documents' devices that are not
-    /// LVM physical volumes there, and the directories that bricks live in.
-    public static func directoryCandidates(observed: ObservedState, hints: RecoveryHints) -> [String: [String]] {
+    /// The paths to probe on each host (by manage hostname): the documents' devices, the LVM physical volumes (so
+    /// both sides of a symbolic link can be compared), and the directories bricks live in.
+    public static func probeCandidates(observed: ObservedState, hints: RecoveryHints) -> [String: [String]] {
         let index = NodeIndex(observed: observed, hints: hints)
         var candidates: [String: Set<String>] = [:]
         for node in hints.nodes {
-            let physical = Set(observed.node(node.manageHostname)?.physicalVolumes.map(\.name) ?? [])
-            candidates[node.manageHostname, default: []].formUnion(node.devices.keys.filter { !physical.contains($0) })
+            candidates[node.manageHostname, default: []].formUnion(node.devices.keys)
+            let physical = observed.node(node.manageHostname)?.physicalVolumes ?? []
+            candidates[node.manageHostname, default: []].formUnion(physical.filter { $0.volumeGroup.hasPrefix("vg_") }.map(\.name))
         }
         for volume in observed.volumes {
             for brick in volume.bricks {
@@ -31,10 +32,10 @@ public enum StoreRebuilder {
         return candidates.mapValues { $0.sorted() }
     }
 
-    /// The records for an empty store. `directoryAvailable` holds, per host and path, the free space of each
-    /// candidate that is a mounted directory (what `directoryCandidates` listed and the node confirmed).
+    /// The records for an empty store. `probes` holds, per host and path, what `probeCandidates` listed and the
+    /// node answered: where the path leads and, for a mounted directory, its free space.
     public static func rebuild(
-        observed: ObservedState, hints: RecoveryHints, directoryAvailable: [String: [String: ByteCount]]
+        observed: ObservedState, hints: RecoveryHints, probes: [String: [String: ProbedPath]]
     ) throws(RecoveryError) -> ImportedTopology {
         try Self.checkReachable(observed, hints: hints)
         var result = ImportedTopology()
@@ -42,7 +43,7 @@ public enum StoreRebuilder {
         result.clusters = clusters.values.sorted { $0.id < $1.id }
         let nodes = Self.nodes(observed, hints: hints, clusters: clusters)
         result.nodes = nodes.values.sorted { $0.manageHostname < $1.manageHostname }
-        var devices = Self.devices(observed, hints: hints, nodes: nodes, directoryAvailable: directoryAvailable)
+        var devices = Self.devices(observed, hints: hints, nodes: nodes, probes: probes)
         let index = NodeIndex(observed: observed, hints: hints)
         var volumes: [Volume] = []
         var bricks: [Brick] = []
@@ -59,14 +60,37 @@ public enum StoreRebuilder {
             volumes.append(built.volume)
             bricks += built.bricks
         }
+        Self.reserveStrayBricks(observed, in: &devices, used: Set(bricks.map(\.id)), notes: &notes)
         for (key, device) in devices where device.used > device.total && device.backend == .lvm {
             notes.append(.observation("device \(key.host):\(device.name): its bricks reserve \(device.used), the volume group holds \(device.total)"))
         }
+        notes.append(
+            .observation(
+                "every node and device is recorded online; set again any that were offline or failed (brickyard node disable, device disable)"))
         result.devices = devices.values.sorted { ($0.node, $0.name) < ($1.node, $1.name) }
         result.volumes = volumes.sorted { $0.name < $1.name }
         result.bricks = bricks.sorted { $0.id < $1.id }
         result.notes = notes
         return result
+    }
+
+    /// Logical volumes `brick_<id>` that no Gluster volume uses (left by an interrupted create or delete): their
+    /// space is still taken, so their device counts it, and a note names them.
+    private static func reserveStrayBricks(
+        _ observed: ObservedState, in devices: inout [DeviceKey: Device], used: Set<BrickID>, notes: inout [ImportNote]
+    ) {
+        for key in devices.keys.sorted(by: { ($0.host, $0.name) < ($1.host, $1.name) }) {
+            guard let device = devices[key], device.backend == .lvm, let node = observed.node(key.host) else { continue }
+            let group = "vg_\(device.id)"
+            let logical = node.logicalVolumes.filter { $0.volumeGroup == group }
+            for volume in logical where volume.name.hasPrefix("brick_") {
+                guard let id = try? BrickID(parsing: volume.name.dropFirst("brick_".count)), !used.contains(id) else { continue }
+                let pool = logical.first { $0.name == "tp_\(id)" }?.size ?? volume.size
+                devices[key]?.used += ByteCount(bytes: pool)
+                notes.append(
+                    .observation("\(key.host): \(group)/\(volume.name) belongs to no gluster volume; its space stays reserved until it is removed"))
+            }
+        }
     }
 
     /// Every node must have answered: a node that cannot be seen would come back without its devices.
@@ -119,23 +143,29 @@ public enum StoreRebuilder {
         var name: String
     }
 
-    /// LVM devices from `vg_<id>` volume groups, directory devices from the measured candidates. `used` starts
-    /// at zero and grows with each brick.
+    /// LVM devices from `vg_<id>` volume groups, named as the documents name them when a documented path leads to
+    /// the physical volume; directory devices from the probed paths that are mounted directories. `used` starts at
+    /// zero and grows with each brick.
     private static func devices(
-        _ observed: ObservedState, hints: RecoveryHints, nodes: [String: Node],
-        directoryAvailable: [String: [String: ByteCount]]
+        _ observed: ObservedState, hints: RecoveryHints, nodes: [String: Node], probes: [String: [String: ProbedPath]]
     ) -> [DeviceKey: Device] {
         var devices: [DeviceKey: Device] = [:]
         for hint in hints.nodes {
             guard let node = nodes[hint.manageHostname], let seen = observed.node(hint.manageHostname) else { continue }
+            let probed = probes[hint.manageHostname] ?? [:]
+            func leadsTo(_ path: String) -> String { probed[path]?.resolved ?? path }
+            var lvmNames: Set<String> = []
             for group in seen.volumeGroups where group.name.hasPrefix("vg_") {
                 guard let id = try? DeviceID(parsing: group.name.dropFirst(3)) else { continue }
-                let name = seen.physicalVolumes.filter { $0.volumeGroup == group.name }.map(\.name).sorted().first ?? group.name
+                let physical = seen.physicalVolumes.filter { $0.volumeGroup == group.name }.map(\.name).sorted().first ?? group.name
+                let name = hint.devices.keys.sorted().first { $0 == physical || leadsTo($0) == leadsTo(physical) } ?? physical
+                lvmNames.insert(name)
                 devices[DeviceKey(host: hint.manageHostname, name: name)] = Device(
                     id: id, node: node.id, name: name, tags: hint.devices[name] ?? [:], total: ByteCount(bytes: group.size),
                     backend: .lvm, sizeEnforced: true)
             }
-            for (path, available) in directoryAvailable[hint.manageHostname] ?? [:] {
+            for (path, answer) in probed where !lvmNames.contains(path) {
+                guard let available = answer.available else { continue }
                 devices[DeviceKey(host: hint.manageHostname, name: path)] = Device(
                     id: StableIdentifier.make("device", hint.manageHostname, path), node: node.id, name: path,
                     tags: hint.devices[path] ?? [:], total: available, backend: .directory, sizeEnforced: false)

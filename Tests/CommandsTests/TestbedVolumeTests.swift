@@ -213,6 +213,13 @@ struct TestbedVolumeTests {
             #expect(Self.volumeSummary(after) == Self.volumeSummary(before))
             #expect(Set(after.bricks.values.map(\.path)) == Set(before.bricks.values.map(\.path)))
             #expect(after.devices.values.map(\.used).reduce(.zero, +) == before.devices.values.map(\.used).reduce(.zero, +))
+            // Each node's id is its glusterd's UUID.
+            let uuids = try (1...Testbed.nodeCount).map { node in
+                let info = try String(contentsOfFile: "\(testbed.root)/n\(node)/glusterd/glusterd.info", encoding: .utf8)
+                let line = info.split(separator: "\n").first { $0.hasPrefix("UUID=") } ?? ""
+                return String(line.dropFirst("UUID=".count).filter { $0 != "-" })
+            }
+            #expect(Set(after.nodes.keys.map(\.description)) == Set(uuids))
             let replanned = try await run(["plan", "--prune"])
             #expect(replanned.exitCode == 0, "\(replanned.stdout)\(replanned.stderr)")
             let again = try await run(["recover"])

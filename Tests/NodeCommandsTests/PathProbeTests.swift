@@ -35,4 +35,21 @@ import Testing
         #expect(capacity.total > .zero)
         #expect(capacity.available <= capacity.total)
     }
+
+    /// Where each path leads and which are mounted directories, against the real tools: `/` is a mount point, a
+    /// plain directory is not, a link resolves, a missing path is reported as itself.
+    @Test func probesDevicePathsOnTheRealFilesystem() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let link = directory.path + "/link to root"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/")
+        let paths = ["/", directory.path, link, directory.path + "/missing"]
+        let answer = try Shell.run(PathProbe.devicePaths(paths).rendered)
+        let probed = try PathProbe.parseDevicePaths(answer.output, paths: paths)
+        #expect(probed["/"]?.resolved == "/" && (probed["/"]?.mountedCapacity?.total ?? .zero) > .zero)
+        #expect(probed[directory.path]?.mountedCapacity == nil)
+        #expect(probed[link]?.resolved == "/" && probed[link]?.mountedCapacity != nil)
+        #expect(probed[directory.path + "/missing"]?.resolved.hasSuffix("/missing") == true)
+        #expect(throws: NodeOutputError.self) { try PathProbe.parseDevicePaths("mounted /\n", paths: ["/", "/x"]) }
+    }
 }
