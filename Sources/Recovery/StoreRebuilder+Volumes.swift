@@ -46,9 +46,19 @@ extension StoreRebuilder {
         }
         let sets = found.count / durability.setSize
         let lvm = try Self.logicalVolumeSizes(found, observed: observed, volume: name)
-        let size: ByteCount
+        var size: ByteCount
         if let recorded = seen.options[VolumePlanner.sizeOption].flatMap({ Int64($0) }), recorded > 0 {
             size = ByteCount(bytes: recorded)
+            // A size recorded before an expansion whose bricks joined (the step after add-brick did not happen):
+            // the bricks hold at least a whole GiB more, and the bricks are what the volume is.
+            if lvm.count == found.count {
+                let fromBricks = Self.size(fromBricks: found, sizes: lvm, durability: durability)
+                if fromBricks >= size + .gibibytes(1) {
+                    notes.append(
+                        .observation("volume \(name): \(VolumePlanner.sizeOption) says \(size), its bricks hold \(fromBricks); the bricks' size is recorded"))
+                    size = fromBricks
+                }
+            }
         } else if lvm.count == found.count {
             size = Self.size(fromBricks: found, sizes: lvm, durability: durability)
             notes.append(.observation("volume \(name): no \(VolumePlanner.sizeOption) option, so its size (\(size)) was taken from its bricks"))
@@ -61,9 +71,10 @@ extension StoreRebuilder {
         let directorySize = ByteCount(
             bytes: (size.bytes + Int64(durability.dataFragments * sets) - 1) / Int64(durability.dataFragments * sets)
         ).roundedUp(toMultipleOf: BrickSpace.extent)
+        let directoryArbiterSize = Self.arbiterSize(for: directorySize, options: seen.options)
         var bricks: [Brick] = []
         for brick in found {
-            let brickSize = lvm[brick.id]?.size ?? directorySize
+            let brickSize = lvm[brick.id]?.size ?? (brick.isArbiter ? directoryArbiterSize : directorySize)
             let reserved = BrickSpace(size: brickSize, snapshotFactor: snapshot.effectiveFactor).reserved
             devices[brick.device]?.used += reserved
             if case .directory = brick.location { devices[brick.device]?.total += reserved }
@@ -160,16 +171,25 @@ extension StoreRebuilder {
         return ByteCount(bytes: total >= gib ? total / gib * gib : total)
     }
 
+    /// An arbiter brick's size as placement makes it: a KiB per expected file on the data brick (the volume's
+    /// `user.heketi.average-file-size`, 64 KiB otherwise), at least the minimum arbiter size.
+    private static func arbiterSize(for data: ByteCount, options: [String: String]) -> ByteCount {
+        let policy = AllocationPolicy()
+        let average = options["user.heketi.average-file-size"].flatMap { Int64($0) }.map { ByteCount.kibibytes($0) }
+            ?? policy.averageFileSize
+        let files = data.bytes / max(average.bytes, 1024)
+        return max(ByteCount.kibibytes(files), policy.minimumArbiterBrickSize).roundedUp(toMultipleOf: BrickSpace.extent)
+    }
+
     /// The snapshot factor from the thin pools (pool size over brick size, to two decimals; 1 means disabled),
-    /// or `fallback` for a volume without LVM bricks.
+    /// taken from the largest brick, where rounding to an extent distorts it least; `fallback` for a volume
+    /// without LVM bricks.
     private static func snapshot(lvm: [BrickID: (size: ByteCount, pool: ByteCount?)], fallback: SnapshotSettings)
         -> SnapshotSettings
     {
-        let ratios = lvm.values.compactMap { entry -> Double? in
-            guard let pool = entry.pool, entry.size.bytes > 0 else { return nil }
-            return Double(pool.bytes) / Double(entry.size.bytes)
-        }
-        guard let ratio = ratios.max() else { return lvm.isEmpty ? fallback : .disabled }
+        let largest = lvm.values.filter { $0.pool != nil && $0.size.bytes > 0 }.max { $0.size < $1.size }
+        let ratio = largest.map { Double($0.pool!.bytes) / Double($0.size.bytes) }
+        guard let ratio else { return lvm.isEmpty ? fallback : .disabled }
         let factor = (ratio * 100).rounded() / 100
         return factor > 1 ? SnapshotSettings(unchecked: true, factor: factor) : .disabled
     }

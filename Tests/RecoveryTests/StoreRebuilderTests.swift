@@ -88,6 +88,15 @@ import Testing
         #expect(!result.notes.contains { $0.description.contains("size") })
     }
 
+    /// A size recorded before an expansion whose bricks joined: the bricks are what the volume is.
+    @Test func bricksHoldingMoreThanTheRecordedSizeWin() throws {
+        var observed = self.heketiCluster()
+        observed.volumes[0].options["user.brickyard.size"] = String(5 * Self.gib)
+        let result = try StoreRebuilder.rebuild(observed: observed, hints: self.hints, probes: [:])
+        #expect(result.volumes.first?.size == .gibibytes(10))
+        #expect(result.notes.map(\.description).contains { $0.contains("its bricks hold") })
+    }
+
     @Test func aVolumeWithoutAnIdIsLeftOutWithANote() throws {
         var observed = self.heketiCluster()
         observed.volumes.append(
@@ -133,8 +142,9 @@ import Testing
         #expect(volume.size == .gibibytes(4))
         #expect(volume.gid == 2000)
         #expect(volume.brickSets.count == 2)
-        #expect(result.bricks.allSatisfy { $0.size == .gibibytes(2) })
-        #expect(result.bricks.filter { $0.role == .arbiter }.count == 2)
+        // Data bricks share the size; an arbiter holds a KiB per 64 KiB file of its data brick.
+        #expect(result.bricks.filter { $0.role == .data }.allSatisfy { $0.size == .gibibytes(2) })
+        #expect(result.bricks.filter { $0.role == .arbiter }.map(\.size) == [.mebibytes(32), .mebibytes(32)])
         #expect(result.devices.count == 6)
         for device in result.devices {
             #expect(device.backend == .directory && !device.sizeEnforced)
