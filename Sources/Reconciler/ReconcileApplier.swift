@@ -72,18 +72,22 @@ public struct ReconcileApplier: Sendable {
         return results.sorted { (group($0.result), $0.index) < (group($1.result), $1.index) }.map(\.result)
     }
 
-    /// Runs one object's steps in order until one fails; the rest are reported skipped. True when all succeeded.
+    /// Runs one object's steps in order until one fails; the rest are reported skipped, as are those not started
+    /// because the task was cancelled (shutting down starts no new operation). True when all succeeded.
     func run(_ work: KeyedPlan.Work, report: (Int, StepResult) -> Void) async -> Bool {
         var failed = false
         for (index, step) in work.steps {
-            guard !failed else {
+            let cancelled = Task.isCancelled
+            guard !failed, !cancelled else {
                 self.log.info(
                     "reconcile_step", ("action", step.action), ("target", step.target), ("result", "skipped"))
                 report(
                     index,
                     StepResult(
-                        step: step, succeeded: false, message: "skipped: an earlier step for \(work.key) failed",
+                        step: step, succeeded: false,
+                        message: cancelled ? "skipped: shutting down" : "skipped: an earlier step for \(work.key) failed",
                         duration: .zero, skipped: true))
+                failed = true
                 continue
             }
             let started = ContinuousClock.now

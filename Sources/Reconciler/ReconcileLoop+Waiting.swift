@@ -60,12 +60,13 @@ extension ReconcileLoop {
                 return
             }
             let slice = min(self.checkInterval(watcher), ContinuousClock.now.duration(to: deadline))
+            self.state.withLock { $0.waitOver = false }
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await Task.sleep(for: slice) }
                 group.addTask {
                     await withCheckedContinuation { continuation in
                         let resumeNow = self.state.withLock { state -> Bool in
-                            if state.pending || state.woken { return true }
+                            if state.pending || state.woken || state.waitOver { return true }
                             state.waiter = continuation
                             return false
                         }
@@ -74,8 +75,10 @@ extension ReconcileLoop {
                 }
                 await group.next()
                 group.cancelAll()
-                // The waiter is resumed here if the sleep ended first, so the group can finish.
+                // The waiter is resumed here if the sleep ended first, so the group can finish; one that has not
+                // registered yet sees `waitOver` and does not wait at all.
                 let waiter = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
+                    state.waitOver = true
                     defer { state.waiter = nil }
                     return state.waiter
                 }

@@ -44,12 +44,17 @@ public final class ReconcileLoop: Sendable {
         public var debounce: Duration
         /// How often the documents are checked while they are watched: a safety net for missed events.
         public var watchedPollInterval: Duration
+        /// How long after planning a deletion the documents are read again; only a deletion both reads agree on is
+        /// carried out, so a directory caught half-updated (a checkout, an rsync) never deletes a volume.
+        public var deletionConfirmation: Duration
 
         public init(
             directory: String, period: Duration = .seconds(60), pollInterval: Duration = .seconds(2),
             retryBase: Duration = .seconds(1), workers: Int = 4, watch: Bool = true,
-            debounce: Duration = .milliseconds(200), watchedPollInterval: Duration = .seconds(30)
+            debounce: Duration = .milliseconds(200), watchedPollInterval: Duration = .seconds(30),
+            deletionConfirmation: Duration = .seconds(3)
         ) {
+            self.deletionConfirmation = deletionConfirmation
             self.directory = directory
             self.period = period
             self.pollInterval = pollInterval
@@ -83,6 +88,8 @@ public final class ReconcileLoop: Sendable {
         /// The watcher saw something; the documents' fingerprint decides whether it was a change.
         var woken = false
         var waiter: CheckedContinuation<Void, Never>?
+        /// The current wait is over (its sleep ended first): a waiter that registers late resumes at once.
+        var waitOver = false
         var drift: [DriftFinding.Kind: Int] = [:]
         var lastFingerprint: [String] = []
         /// The queue while `run()` or `pass()` runs, for the depth gauge.
@@ -222,7 +229,10 @@ public final class ReconcileLoop: Sendable {
             self.log.error("reconcile_read_failed", ("error", "\(error)"))
             return (.failed, true)
         }
-        let plan = ReconcilePlanner().plan(desired, against: topology)
+        var plan = ReconcilePlanner().plan(desired, against: topology)
+        if plan.steps.contains(where: \.isDeletion) {
+            plan = await self.confirmingDeletions(plan, against: topology)
+        }
         for notice in plan.notices { self.log.info("reconcile_notice", ("message", notice)) }
         if !plan.refusals.isEmpty {
             self.state.withLock { $0.desired = nil }
@@ -237,6 +247,27 @@ public final class ReconcileLoop: Sendable {
         }
         if await self.heal() { result = .changed }
         return (result, false)
+    }
+
+    /// `plan` without the deletions that a second read of the documents, `deletionConfirmation` later, does not
+    /// plan as well (the claim is back, or the documents no longer read).
+    private func confirmingDeletions(_ plan: ReconcilePlan, against topology: Topology) async -> ReconcilePlan {
+        try? await Task.sleep(for: self.settings.deletionConfirmation)
+        var confirmed: Set<VolumeID> = []
+        if let again = try? DesiredStateDirectory.load(self.settings.directory) {
+            for step in ReconcilePlanner().plan(again, against: topology).steps {
+                if case .deleteVolume(let id, _, _) = step { confirmed.insert(id) }
+            }
+        }
+        var result = plan
+        result.steps = plan.steps.filter { step in
+            guard case .deleteVolume(let id, let name, _) = step, !confirmed.contains(id) else { return true }
+            self.log.warning(
+                "reconcile_deletion_deferred", ("volume", name),
+                ("reason", "a second read of the documents does not delete it"))
+            return false
+        }
+        return result
     }
 
     /// Hands each key its steps and runs the stages in order, topology first; true when every key succeeded. Keys

@@ -32,6 +32,12 @@ public enum ReconcileStep: Hashable, Sendable {
     }
 
     /// A short machine name, as in the JSON form of a plan.
+    /// Whether the step deletes a volume (which the controller confirms before it runs).
+    public var isDeletion: Bool {
+        if case .deleteVolume = self { return true }
+        return false
+    }
+
     public var action: String {
         switch self {
         case .createCluster: return "create_cluster"

@@ -132,4 +132,33 @@ import Testing
         #expect(await fixture.volumeNames() == ["app"])
         #expect(await fixture.loop.pass() == .converged)
     }
+
+    /// A claim with `deletionPolicy: Delete` removed: the volume goes only when a second read of the documents
+    /// agrees, so a claim that was only missing for a moment (a checkout half done) keeps its volume.
+    @Test func aDeletionIsCarriedOutOnlyWhenASecondReadAgrees() async throws {
+        let fixture = try Fixture {
+            ReconcileLoop.Settings(directory: $0, deletionConfirmation: .milliseconds(300))
+        }
+        let claim = Self.claim("app", size: 1) + "deletionPolicy: Delete\n"
+        try fixture.directory.write("documents/app.yaml", claim)
+        #expect(await fixture.loop.pass() == .changed)
+        #expect(await fixture.volumeNames() == ["app"])
+
+        // Gone at the first read, back before the second: kept.
+        try FileManager.default.removeItem(atPath: fixture.directory.path("documents/app.yaml"))
+        let restore = Task {
+            try await Task.sleep(for: .milliseconds(100))
+            try fixture.directory.write("documents/app.yaml", claim)
+        }
+        let kept = await fixture.loop.pass()
+        try await restore.value
+        #expect(kept == .converged)
+        #expect(await fixture.volumeNames() == ["app"])
+        #expect(fixture.log.contains { $0.contains("event=reconcile_deletion_deferred volume=app") })
+
+        // Gone at both reads: deleted.
+        try FileManager.default.removeItem(atPath: fixture.directory.path("documents/app.yaml"))
+        #expect(await fixture.loop.pass() == .changed)
+        #expect(await fixture.volumeNames() == [])
+    }
 }
