@@ -194,7 +194,8 @@ extension DesiredStateCommand {
                 allocationPolicy: configuration.allocationPolicy,
                 preRequestVolumeOptions: configuration.preRequestVolumeOptions,
                 postRequestVolumeOptions: configuration.postRequestVolumeOptions,
-                maxInflightOperations: configuration.maxInflightOperations),
+                maxInflightOperations: configuration.maxInflightOperations,
+                mountRoot: ExecutorFactory.mountRoot(configuration)),
             log: log)
     }
 }

@@ -4,6 +4,7 @@ internal import EventLog
 internal import Executor
 internal import NodeCommands
 internal import NodeTransport
+internal import Operations
 internal import Reconciler
 internal import StorageModel
 
@@ -41,6 +42,12 @@ enum ExecutorFactory {
             }
             return executor
         }
+    }
+
+    /// Where the executor mounts LVM bricks: `localexec.mount_root` for the local executor, Heketi's root
+    /// otherwise. The engine writes it into each brick's path, so both must agree.
+    static func mountRoot(_ configuration: ServerConfiguration) -> String {
+        configuration.executor == .local ? configuration.localexec.mountRoot ?? BrickLayout.defaultMountRoot : BrickLayout.defaultMountRoot
     }
 
     /// The executor that runs real commands (local, ssh or kubectl exec); nil for the mock.

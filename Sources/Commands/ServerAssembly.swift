@@ -42,7 +42,8 @@ struct ServerAssembly: Sendable {
                 allocationPolicy: self.configuration.allocationPolicy,
                 preRequestVolumeOptions: self.configuration.preRequestVolumeOptions,
                 postRequestVolumeOptions: self.configuration.postRequestVolumeOptions,
-                maxInflightOperations: self.configuration.maxInflightOperations),
+                maxInflightOperations: self.configuration.maxInflightOperations,
+                mountRoot: ExecutorFactory.mountRoot(self.configuration)),
             log: self.log.with(("component", "engine")),
             onFinish: { type, status, duration in
                 operationsTotal.increment(type.rawValue, status.rawValue)

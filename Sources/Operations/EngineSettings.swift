@@ -10,11 +10,15 @@ public struct EngineSettings: Sendable {
     public var postRequestVolumeOptions: [VolumeOption]
     /// The most operations applied at once; more are refused as busy (Heketi's `max_inflight_operations`).
     public var maxInflightOperations: Int
+    /// Where the nodes mount LVM bricks, which is part of each brick's path (the executor mounts there too).
+    public var mountRoot: String
 
     public init(
         allocationPolicy: AllocationPolicy = AllocationPolicy(), preRequestVolumeOptions: [VolumeOption] = [],
-        postRequestVolumeOptions: [VolumeOption] = [], maxInflightOperations: Int = 8
+        postRequestVolumeOptions: [VolumeOption] = [], maxInflightOperations: Int = 8,
+        mountRoot: String = BrickLayout.defaultMountRoot
     ) {
+        self.mountRoot = mountRoot
         self.allocationPolicy = allocationPolicy
         self.preRequestVolumeOptions = preRequestVolumeOptions
         self.postRequestVolumeOptions = postRequestVolumeOptions

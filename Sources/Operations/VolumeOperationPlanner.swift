@@ -35,7 +35,7 @@ public struct VolumeOperationPlanner: Sendable {
         if let clash = topology.volumes(in: placement.cluster).first(where: { $0.name == name }) {
             throw .conflict("volume name \"\(name)\" is already used by volume \(clash.id) in cluster \(placement.cluster)")
         }
-        let bricks = Self.bricks(for: placement, volume: id, in: topology, using: &generator)
+        let bricks = Self.bricks(for: placement, volume: id, in: topology, mountRoot: self.settings.mountRoot, using: &generator)
         let volume = Volume(
             id: id, name: name, cluster: placement.cluster, size: spec.size, durability: spec.durability,
             snapshot: spec.snapshot, gid: spec.gid,
@@ -68,7 +68,7 @@ public struct VolumeOperationPlanner: Sendable {
         } catch {
             throw .noSpace(error)
         }
-        let bricks = Self.bricks(for: placement, volume: id, in: topology, using: &generator)
+        let bricks = Self.bricks(for: placement, volume: id, in: topology, mountRoot: self.settings.mountRoot, using: &generator)
         let sets = bricks.map { $0.map(\.id) }
         let changes = bricks.joined().map { StoreChange.insertBrick($0, pending: operation) }
         return PlannedOperation(
@@ -123,7 +123,7 @@ public struct VolumeOperationPlanner: Sendable {
     }
 
     static func bricks(
-        for placement: Placement, volume: VolumeID, in topology: Topology,
+        for placement: Placement, volume: VolumeID, in topology: Topology, mountRoot: String,
         using generator: inout some RandomNumberGenerator
     ) -> [[Brick]] {
         placement.sets.map { set in
@@ -132,8 +132,8 @@ public struct VolumeOperationPlanner: Sendable {
                 return Brick(
                     id: id, volume: volume, device: planned.device, node: planned.node, role: planned.role,
                     size: planned.space.size, reserved: planned.space.reserved,
-                    path: topology.devices[planned.device].map { BrickLayout.path(on: $0, brick: id) }
-                        ?? BrickLayout.path(device: planned.device, brick: id))
+                    path: topology.devices[planned.device].map { BrickLayout.path(on: $0, brick: id, mountRoot: mountRoot) }
+                        ?? BrickLayout.path(device: planned.device, brick: id, mountRoot: mountRoot))
             }
         }
     }

@@ -15,13 +15,13 @@ struct EngineFixture {
 
     init(
         nodes: Int = 3, devices: Int = 1, deviceSize: ByteCount = .gibibytes(100), maxInflight: Int = 8,
-        delay: Duration = .zero
+        delay: Duration = .zero, mountRoot: String = BrickLayout.defaultMountRoot
     ) async throws {
         self.directory = try TemporaryDirectory()
         self.store = try SQLiteStore(path: self.directory.path("brickyard.db"))
         self.executor = MockExecutor(deviceSize: deviceSize, delay: delay)
         self.engine = OperationEngine(
-            store: self.store, executor: self.executor, settings: EngineSettings(maxInflightOperations: maxInflight))
+            store: self.store, executor: self.executor, settings: EngineSettings(maxInflightOperations: maxInflight, mountRoot: mountRoot))
         var generator = SystemRandomNumberGenerator()
         let cluster = Cluster(id: .random(using: &generator))
         self.cluster = cluster.id

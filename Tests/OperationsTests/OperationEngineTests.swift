@@ -161,6 +161,16 @@ import Testing
         #expect(journal.last?.detail == "not done: rebalance failed: rebalance already in progress")
     }
 
+    /// Brick paths follow the executor's mount root (`localexec.mount_root`), so Gluster serves what is mounted.
+    @Test func brickPathsUseTheConfiguredMountRoot() async throws {
+        let fixture = try await EngineFixture(nodes: 3, devices: 1, mountRoot: "/srv/bricks")
+        let (_, volume) = try await fixture.createVolume(fixture.volumeSpec(size: 10))
+        let topology = try await fixture.store.topology(includingPending: false)
+        let bricks = topology.volumes[volume]?.brickSets.joined().compactMap { topology.bricks[$0] } ?? []
+        #expect(bricks.count == 3)
+        #expect(bricks.allSatisfy { $0.path == "/srv/bricks/vg_\($0.device)/brick_\($0.id)/brick" })
+    }
+
     /// Recording the new size on the Gluster volume is advisory too: glusterd busy there must not leave the new
     /// bricks in the volume but out of the store (the next reconcile would expand again).
     @Test func aSizeNotRecordedDoesNotUndoAnExpansion() async throws {
