@@ -113,4 +113,21 @@ struct Testbed {
     func brickDirectories(_ directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("brick_") }
     }
+
+    /// `brick_*` directories on every node's first device.
+    func brickDirectoriesOnFirstDevices() -> [String] {
+        (1...Self.nodeCount).flatMap { self.brickDirectories(self.device($0, 1)) }
+    }
+}
+
+extension Testbed.Workspace {
+    /// `brickyard apply --prune` on the workspace's documents and configuration, killed (SIGKILL) after
+    /// `crashAfter` actions when given.
+    func apply(crashAfter: Int? = nil) async throws -> CommandResult {
+        var environment = ProcessInfo.processInfo.environment
+        environment["BRICKYARD_CRASH_AFTER_ACTIONS"] = crashAfter.map(String.init)
+        return try await ProcessRunner.run(
+            [try ServerProcess.executable().path, "apply", "--prune", "--desired", self.documents, "--config", self.config],
+            environment: environment, timeout: .seconds(300))
+    }
 }

@@ -324,42 +324,38 @@ struct TestbedVolumeTests {
         try await testbed.run {
             let workspace = try Testbed.Workspace(testbed, devicesPerNode: 1)
             let (directory, config, documents) = (workspace.directory, workspace.config, workspace.documents)
-            let brickyard = try ServerProcess.executable().path
             for crashPoint in 1...6 {
                 let database = directory.path("brickyard-\(crashPoint).db")
                 try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
-                func apply(crashAfter: Int? = nil) async throws -> CommandResult {
-                    var environment = ProcessInfo.processInfo.environment
-                    environment["BRICKYARD_CRASH_AFTER_ACTIONS"] = crashAfter.map(String.init)
-                    return try await ProcessRunner.run(
-                        [brickyard, "apply", "--prune", "--desired", documents, "--config", config],
-                        environment: environment, timeout: .seconds(300))
-                }
-                #expect(try await apply().exitCode == 0)
+                #expect(try await workspace.apply().exitCode == 0)
                 try "kind: VolumeClaim\nname: crash\nsize: 1\n".write(
                     toFile: documents + "/crash.yaml", atomically: true, encoding: .utf8)
-                let crashed = try await apply(crashAfter: crashPoint)
+                let crashed = try await workspace.apply(crashAfter: crashPoint)
                 #expect(crashed.exitCode == 128 + SIGKILL, "crash point \(crashPoint)")
-                let resumed = try await apply()
+                let resumed = try await workspace.apply()
                 #expect(resumed.exitCode == 0, "after crash point \(crashPoint): \(resumed.stdout)\(resumed.stderr)")
 
                 let info = try await Self.volumeInfo(testbed, "crash")
                 #expect(info.status == .started, "after crash point \(crashPoint)")
                 let store = try SQLiteStore(path: database)
                 #expect(try await store.pendingMarkers().isEmpty, "after crash point \(crashPoint)")
-                let topology = try await store.topology(includingPending: true)
-                let stored = Set(topology.bricks.values.map { "\(topology.nodes[$0.node]?.storageHostname ?? ""):\($0.path)" })
-                #expect(Set(info.bricks.map(\.address.argument)) == stored, "after crash point \(crashPoint)")
-                let onDisk = (1...Testbed.nodeCount).flatMap { testbed.brickDirectories(testbed.device($0, 1)) }
+                let addresses = Self.brickAddresses(try await store.topology(includingPending: true))
+                #expect(Set(info.bricks.map(\.address.argument)) == addresses, "after crash point \(crashPoint)")
+                let onDisk = testbed.brickDirectoriesOnFirstDevices()
                 #expect(onDisk.count == 3, "after crash point \(crashPoint): brick directories \(onDisk)")
 
                 try FileManager.default.removeItem(atPath: documents + "/crash.yaml")
-                #expect(try await apply().exitCode == 0)
+                #expect(try await workspace.apply().exitCode == 0)
                 #expect(try await testbed.gluster(1, ["volume", "info", "crash"]).exitCode != 0)
-                let left = (1...Testbed.nodeCount).flatMap { testbed.brickDirectories(testbed.device($0, 1)) }
+                let left = testbed.brickDirectoriesOnFirstDevices()
                 #expect(left.isEmpty, "after crash point \(crashPoint) and prune: \(left)")
             }
         }
+    }
+
+    /// `host:path` of every brick in the store, as `gluster volume info` names them.
+    static func brickAddresses(_ topology: Topology) -> Set<String> {
+        Set(topology.bricks.values.map { "\(topology.nodes[$0.node]?.storageHostname ?? ""):\($0.path)" })
     }
 
     /// The expand and delete flows killed after each of their actions: a restart goes on to the end (an expansion
@@ -370,55 +366,45 @@ struct TestbedVolumeTests {
         try await testbed.run {
             let workspace = try Testbed.Workspace(testbed, devicesPerNode: 1)
             let (directory, config, documents) = (workspace.directory, workspace.config, workspace.documents)
-            let brickyard = try ServerProcess.executable().path
             let claim = documents + "/crash.yaml"
-            func onDisk() -> [String] {
-                (1...Testbed.nodeCount).flatMap { testbed.brickDirectories(testbed.device($0, 1)) }
-            }
             // Expand: 3 bricks, add-brick, the new size, rebalance. Delete: stop, delete, 3 bricks.
             for (flow, actions) in [("expand", 6), ("delete", 5)] {
                 for crashPoint in 1...actions {
                     let context = "\(flow) after crash point \(crashPoint)"
                     let database = directory.path("brickyard-\(flow)-\(crashPoint).db")
                     try testbed.configuration(database: database).write(toFile: config, atomically: true, encoding: .utf8)
-                    func apply(crashAfter: Int? = nil) async throws -> CommandResult {
-                        var environment = ProcessInfo.processInfo.environment
-                        environment["BRICKYARD_CRASH_AFTER_ACTIONS"] = crashAfter.map(String.init)
-                        return try await ProcessRunner.run(
-                            [brickyard, "apply", "--prune", "--desired", documents, "--config", config],
-                            environment: environment, timeout: .seconds(300))
-                    }
                     try "kind: VolumeClaim\nname: crash\nsize: 1\n".write(toFile: claim, atomically: true, encoding: .utf8)
-                    let made = try await apply()
+                    let made = try await workspace.apply()
                     #expect(made.exitCode == 0, "\(context): \(made.stdout)\(made.stderr)")
                     if flow == "expand" {
                         try "kind: VolumeClaim\nname: crash\nsize: 2\n".write(toFile: claim, atomically: true, encoding: .utf8)
                     } else {
                         try FileManager.default.removeItem(atPath: claim)
                     }
-                    let crashed = try await apply(crashAfter: crashPoint)
+                    let crashed = try await workspace.apply(crashAfter: crashPoint)
                     #expect(crashed.exitCode == 128 + SIGKILL, "\(context): \(crashed.stdout)\(crashed.stderr)")
-                    let resumed = try await apply()
+                    let resumed = try await workspace.apply()
                     #expect(resumed.exitCode == 0, "\(context): \(resumed.stdout)\(resumed.stderr)")
 
                     let store = try SQLiteStore(path: database)
                     #expect(try await store.pendingMarkers().isEmpty, "\(context)")
-                    let topology = try await store.topology(includingPending: true)
                     if flow == "expand" {
                         let info = try await Self.volumeInfo(testbed, "crash")
+                        let topology = try await store.topology(includingPending: true)
                         #expect(info.status == .started, "\(context)")
                         #expect(info.bricks.count == 6, "\(context)")
                         #expect(info.option("user.brickyard.size") == String(2 << 30), "\(context)")
                         #expect(topology.volumes.values.map(\.size) == [.gibibytes(2)], "\(context)")
-                        let stored = Set(topology.bricks.values.map { "\(topology.nodes[$0.node]?.storageHostname ?? ""):\($0.path)" })
-                        #expect(Set(info.bricks.map(\.address.argument)) == stored, "\(context)")
-                        #expect(onDisk().count == 6, "\(context): brick directories \(onDisk())")
+                        #expect(Set(info.bricks.map(\.address.argument)) == Self.brickAddresses(topology), "\(context)")
+                        let onDisk = testbed.brickDirectoriesOnFirstDevices()
+                        #expect(onDisk.count == 6, "\(context): brick directories \(onDisk)")
                         try FileManager.default.removeItem(atPath: claim)
-                        #expect(try await apply().exitCode == 0, "\(context)")
+                        #expect(try await workspace.apply().exitCode == 0, "\(context)")
                     }
                     #expect(try await testbed.gluster(1, ["volume", "info", "crash"]).exitCode != 0, "\(context)")
                     #expect(try await store.topology(includingPending: true).bricks.isEmpty, "\(context)")
-                    #expect(onDisk().isEmpty, "\(context): brick directories left \(onDisk())")
+                    let left = testbed.brickDirectoriesOnFirstDevices()
+                    #expect(left.isEmpty, "\(context): brick directories left \(left)")
                 }
             }
         }
