@@ -56,53 +56,49 @@ public enum BrickyardCommand {
                 arguments, environment: ProcessInfo.processInfo.environment, output: output, errors: errors)
         }
         let rest = Array(arguments.dropFirst())
+        /// `--help` prints the command's help; otherwise the command runs on the rest of the arguments.
+        func command(_ help: String, _ run: () throws(UsageError) -> Int32) throws(UsageError) -> Int32 {
+            guard !rest.contains("--help") else {
+                output(help)
+                return 0
+            }
+            return try run()
+        }
         do throws(UsageError) {
             switch name {
             case "version", "--version":
                 output("brickyard \(Self.version)")
             case "serve":
-                if rest.contains("--help") {
-                    output(ServeCommand.help)
-                    return 0
+                return try command(ServeCommand.help) { () throws(UsageError) in
+                    try ServeCommand(arguments: rest).run(errors: errors)
                 }
-                return try ServeCommand(arguments: rest).run(errors: errors)
             case "observe":
-                if rest.contains("--help") {
-                    output(ObserveCommand.help)
-                    return 0
+                return try command(ObserveCommand.help) { () throws(UsageError) in
+                    try ObserveCommand(arguments: rest).run(emit: output, errors: errors)
                 }
-                return try ObserveCommand(arguments: rest).run(emit: output, errors: errors)
             case "status":
-                if rest.contains("--help") {
-                    output(StatusCommand.help)
-                    return 0
+                return try command(StatusCommand.help) { () throws(UsageError) in
+                    try StatusCommand(arguments: rest).run(emit: output, errors: errors)
                 }
-                return try StatusCommand(arguments: rest).run(emit: output, errors: errors)
             case "plan", "apply":
                 let mode: DesiredStateCommand.Mode = name == "plan" ? .plan : .apply
-                if rest.contains("--help") {
-                    output(mode == .plan ? DesiredStateCommand.planHelp : DesiredStateCommand.applyHelp)
-                    return 0
+                return try command(mode == .plan ? DesiredStateCommand.planHelp : DesiredStateCommand.applyHelp) {
+                    () throws(UsageError) in
+                    try DesiredStateCommand(mode, arguments: rest).run(emit: output, errors: errors)
                 }
-                return try DesiredStateCommand(mode, arguments: rest).run(emit: output, errors: errors)
             case "import-heketi":
-                if rest.contains("--help") {
-                    output(ImportHeketiCommand.help)
-                    return 0
+                return try command(ImportHeketiCommand.help) { () throws(UsageError) in
+                    try ImportHeketiCommand(arguments: rest).run(emit: output, errors: errors)
                 }
-                return try ImportHeketiCommand(arguments: rest).run(emit: output, errors: errors)
             case "recover":
-                if rest.contains("--help") {
-                    output(RecoverCommand.help)
-                    return 0
+                return try command(RecoverCommand.help) { () throws(UsageError) in
+                    try RecoverCommand(arguments: rest).run(emit: output, errors: errors)
                 }
-                return try RecoverCommand(arguments: rest).run(emit: output, errors: errors)
             case "simulate":
-                if rest.contains("--help") {
-                    output(SimulateCommand.help)
+                return try command(SimulateCommand.help) { () throws(UsageError) in
+                    try SimulateCommand(arguments: rest).run(emit: output)
                     return 0
                 }
-                try SimulateCommand(arguments: rest).run(emit: output)
             default:
                 throw UsageError("unknown command \"\(name)\" (run `brickyard --help`)")
             }
