@@ -178,6 +178,11 @@ let package = Package(
 
         // MARK: - Tests (one target per module)
 
+        // What several test targets share: the gated executor, waiting on conditions, the store-against-nodes audit.
+        .target(
+            name: "TestSupport", dependencies: ["Executor", "Engine", "StorageModel", "Store"], path: "Tests/TestSupport",
+            swiftSettings: swiftSettings),
+
         .testTarget(name: "HTTPTypesTests", dependencies: ["HTTPTypes"], swiftSettings: swiftSettings),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "HTTPServer", "HTTPTypes"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
@@ -199,12 +204,12 @@ let package = Package(
             name: "RESTAPITests",
             dependencies: [
                 "RESTAPI", "StorageModel", "Curl", "HTTPServer", "HTTPTypes", "Operations", "Executor", "Store",
-                "Authentication", "Metrics", "HeketiAPI", "Engine",
+                "Authentication", "Metrics", "HeketiAPI", "HeketiImport", "Engine", "EventLog", "TestSupport",
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Operations", "Executor", "Engine", "Store", "StorageModel", "Allocation"],
+            dependencies: ["Operations", "Executor", "Engine", "Store", "StorageModel", "Allocation", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "NodeCommandsTests", dependencies: ["NodeCommands", "StorageModel"],
@@ -222,7 +227,8 @@ let package = Package(
         .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Reconciliation", "DesiredState", "StorageModel", "Operations", "Store", "Executor", "EventLog", "Metrics", "Engine"], swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "HeketiImportTests", dependencies: ["HeketiImport", "StorageModel"], swiftSettings: swiftSettings),
+            name: "HeketiImportTests", dependencies: ["HeketiImport", "HeketiAPI", "StorageModel"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "RecoveryTests", dependencies: ["Recovery", "HeketiImport", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(

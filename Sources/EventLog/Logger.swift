@@ -26,32 +26,41 @@ public struct Logger: Sendable {
         public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    public let minimumLevel: Level
+    /// The lowest level written; shared with every logger made from this one by `with(_:)`.
+    public let threshold: LogThreshold
     private let sink: LogSink
     /// Pairs added to every line, such as `component=store`.
     private let context: [(String, String)]
 
     public init(minimumLevel: Level = .info, sink: LogSink = .standardError) {
-        self.minimumLevel = minimumLevel
+        self.init(threshold: LogThreshold(minimum: minimumLevel), sink: sink)
+    }
+
+    public init(threshold: LogThreshold, sink: LogSink = .standardError) {
+        self.threshold = threshold
         self.sink = sink
         self.context = []
     }
 
-    private init(minimumLevel: Level, sink: LogSink, context: [(String, String)]) {
-        self.minimumLevel = minimumLevel
+    private init(threshold: LogThreshold, sink: LogSink, context: [(String, String)]) {
+        self.threshold = threshold
         self.sink = sink
         self.context = context
     }
+
+    /// The lowest level written now (nil: nothing is).
+    public var minimumLevel: Level? { self.threshold.minimum }
 
     /// A logger that adds `pairs` to every line, replacing context pairs with the same keys.
     public func with(_ pairs: (String, String)...) -> Logger {
         let replaced = Set(pairs.map(\.0))
         return Logger(
-            minimumLevel: self.minimumLevel, sink: self.sink, context: self.context.filter { !replaced.contains($0.0) } + pairs)
+            threshold: self.threshold, sink: self.sink, context: self.context.filter { !replaced.contains($0.0) } + pairs)
     }
 
-    /// A logger that drops everything (tests that do not look at logs).
-    public static let discarding = Logger(minimumLevel: .error, sink: LogSink { _ in })
+    /// A logger that drops everything (tests that do not look at logs). Each has a threshold of its own, so
+    /// changing one never changes another.
+    public static var discarding: Logger { Logger(minimumLevel: .error, sink: LogSink { _ in }) }
 
     public func debug(_ event: String, _ pairs: (String, any CustomStringConvertible & Sendable)...) {
         self.log(.debug, event, pairs)
@@ -70,7 +79,7 @@ public struct Logger: Sendable {
     }
 
     public func log(_ level: Level, _ event: String, _ pairs: [(String, any CustomStringConvertible & Sendable)]) {
-        guard level >= self.minimumLevel else { return }
+        guard self.threshold.allows(level) else { return }
         var line = "time=\(Self.timestamp()) level=\(level.name) event=\(Self.quoted(event))"
         for (key, value) in self.context {
             line += " \(key)=\(Self.quoted(value))"

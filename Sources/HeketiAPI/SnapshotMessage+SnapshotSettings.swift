@@ -1,9 +1,8 @@
 public import StorageModel
 
 extension SnapshotMessage {
-    /// A disabled snapshot sends no factor: the 1 stored with it only sizes thin pools and means nothing to
-    /// a client.
+    /// Heketi echoes factor 1 for a volume without snapshots (the thin pool is then exactly the brick).
     public init(_ settings: SnapshotSettings) {
-        self.init(enable: settings.enabled, factor: settings.enabled ? settings.factor : nil)
+        self.init(enable: settings.enabled, factor: settings.enabled ? settings.factor : 1)
     }
 }

@@ -116,11 +116,15 @@ public struct VolumeInfoResponse: Codable, Hashable, Sendable {
     public var cluster: String
     public var mount: MountMessage
     public var bricks: [BrickInfoMessage]
+    /// Heketi's block-hosting details; always empty, since Brickyard hosts no block volumes.
+    public var blockinfo: BlockInfoMessage?
 
     public init(
         size: Int64, name: String, durability: DurabilityMessage, gid: Int64?, glustervolumeoptions: [String],
-        snapshot: SnapshotMessage, id: String, cluster: String, mount: MountMessage, bricks: [BrickInfoMessage]
+        snapshot: SnapshotMessage, id: String, cluster: String, mount: MountMessage, bricks: [BrickInfoMessage],
+        blockinfo: BlockInfoMessage? = BlockInfoMessage()
     ) {
+        self.blockinfo = blockinfo
         self.size = size
         self.name = name
         self.durability = durability
@@ -132,6 +136,12 @@ public struct VolumeInfoResponse: Codable, Hashable, Sendable {
         self.mount = mount
         self.bricks = bricks
     }
+}
+
+/// Heketi's `blockinfo` object of a volume: which block volumes it hosts. Brickyard's volumes host none, so it is
+/// always `{}` (every field of Heketi's is omitted when empty).
+public struct BlockInfoMessage: Codable, Hashable, Sendable {
+    public init() {}
 }
 
 /// `GET /volumes`.

@@ -80,9 +80,12 @@ struct HeketiExport: Decodable {
         var bricks: [String]?
         var glusterVolumeOptions: [String]?
         var pending: PendingItem?
+        /// Brickyard's dumps only: the bricks in Gluster's set order, which Heketi's format does not keep.
+        var brickSets: [[String]]?
 
         private enum CodingKeys: String, CodingKey {
-            case info = "Info", bricks = "Bricks", glusterVolumeOptions = "GlusterVolumeOptions", pending = "Pending"
+            case info = "Info", bricks = "Bricks", glusterVolumeOptions = "GlusterVolumeOptions", pending = "Pending",
+                brickSets = "BrickSets"
         }
     }
 

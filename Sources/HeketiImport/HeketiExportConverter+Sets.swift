@@ -17,10 +17,14 @@ extension HeketiExportConverter {
                 if let node = nodeByStorageHost[host], nodeOrder[node] == nil { nodeOrder[node] = rank }
             }
             let grouping: BrickSetGrouping.Result
-            do throws(BrickSetGrouping.Failure) {
-                grouping = try BrickSetGrouping.group(bricks, durability: volume.durability, nodeOrder: nodeOrder)
-            } catch {
-                throw HeketiImportError(subject, .brickSets(error.message))
+            if let recorded = self.recordedSets[id] {
+                grouping = try self.recorded(recorded, of: bricks, durability: volume.durability, subject)
+            } else {
+                do throws(BrickSetGrouping.Failure) {
+                    grouping = try BrickSetGrouping.group(bricks, durability: volume.durability, nodeOrder: nodeOrder)
+                } catch {
+                    throw HeketiImportError(subject, .brickSets(error.message))
+                }
             }
             volume.brickSets = grouping.sets
             if grouping.inferredSets > 0 { self.notes.append(.setsInferred(volume: id, sets: grouping.inferredSets)) }
@@ -33,6 +37,23 @@ extension HeketiExportConverter {
             }
             self.volumes[id] = volume
         }
+    }
+
+    /// Sets a Brickyard dump recorded: taken as they are once they hold exactly the volume's bricks, each once, in
+    /// sets of the volume's shape.
+    private func recorded(
+        _ sets: [[BrickID]], of bricks: [Brick], durability: Durability, _ subject: String
+    ) throws(HeketiImportError) -> BrickSetGrouping.Result {
+        let listed = sets.joined()
+        guard Set(listed) == Set(bricks.map(\.id)), Set(listed).count == listed.count else {
+            throw HeketiImportError(subject, .brickSets("BrickSets does not hold exactly the bricks listed in Bricks"))
+        }
+        if let wrong = sets.firstIndex(where: { $0.count != durability.setSize }) {
+            throw HeketiImportError(
+                subject,
+                .brickSets("BrickSets set \(wrong + 1) has \(sets[wrong].count) bricks; \(durability) needs \(durability.setSize)"))
+        }
+        return BrickSetGrouping.Result(sets: sets, inferredSets: 0)
     }
 
     /// Replica 3 with arbiter bricks, which Heketi marks by the option and by each brick's SubType.

@@ -58,6 +58,15 @@ extension HeketiExportConverter {
                 brickIDs.append(try self.identifier(brick, subject, field: "Bricks"))
             }
             self.volumeBricks[id] = brickIDs
+            if let sets = entry.brickSets {
+                var recorded: [[BrickID]] = []
+                for set in sets {
+                    var ids: [BrickID] = []
+                    for brick in set { ids.append(try self.identifier(brick, subject, field: "BrickSets")) }
+                    recorded.append(ids)
+                }
+                self.recordedSets[id] = recorded
+            }
         }
         for (key, entry) in clusters {
             try self.checkList(

@@ -16,6 +16,8 @@ public struct HeketiExportConverter {
     var bricks: [BrickID: Brick] = [:]
     /// Brick ids per volume as Heketi's volume entry lists them (sorted by id, as Heketi keeps them).
     var volumeBricks: [VolumeID: [BrickID]] = [:]
+    /// Set order a Brickyard dump recorded (`BrickSets`), used instead of grouping the bricks anew.
+    var recordedSets: [VolumeID: [[BrickID]]] = [:]
     /// The storage hostnames of each volume's mount, in Heketi's order (the order of its first set's nodes).
     var mountHosts: [VolumeID: [String]] = [:]
     /// Bricks whose type Heketi did not record (SubType 0, exports from before it did).

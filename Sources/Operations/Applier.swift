@@ -108,8 +108,8 @@ struct Applier: Sendable {
     func finish(_ operation: OperationID, intent: Intent, location: String?) async -> Outcome {
         let now = self.clock()
         do throws(StoreError) {
-            try await self.store.commit { topology in
-                let changes = OperationFinalizer.success(of: intent, operation: operation, in: topology)
+            try await self.store.commit { view in
+                let changes = OperationFinalizer.success(of: intent, operation: operation, in: view.topology)
                 return (changes + [.setOperationStatus(operation, .succeeded, result: location, at: now)], ())
             }
             return Outcome(status: .succeeded, result: location)

@@ -63,3 +63,17 @@ public struct BrickReplacement: Hashable, Sendable, Codable {
         self.new = new
     }
 }
+
+extension Intent {
+    /// The object the operation rewrites, held exclusively until it ends. Derived from the intent alone, so start-up
+    /// recovery can give the same hold to an operation recorded before holds existed.
+    public var primaryHold: ObjectHold {
+        switch self {
+        case .createVolume(let id), .expandVolume(let id, _, _), .deleteVolume(let id): .exclusive(.volume(id))
+        case .addNode(let id), .removeNode(let id): .exclusive(.node(id))
+        case .addDevice(let id), .removeDevice(let id), .resyncDevice(let id): .exclusive(.device(id))
+        case .setState(.node(let id), _, _): .exclusive(.node(id))
+        case .setState(.device(let id), _, _): .exclusive(.device(id))
+        }
+    }
+}

@@ -58,14 +58,14 @@ public final class OperationEngine: Sendable {
 
     public func expandVolume(_ id: VolumeID, by size: ByteCount) async throws(OperationError) -> OperationID {
         let planner = VolumeOperationPlanner(settings: self.settings)
-        return try await self.submit { operation, topology, generator throws(OperationError) in
+        return try await self.submit(holding: .exclusive(.volume(id))) { operation, topology, generator throws(OperationError) in
             try planner.expand(id, by: size, operation: operation, in: topology, using: &generator)
         }
     }
 
     public func deleteVolume(_ id: VolumeID) async throws(OperationError) -> OperationID {
         let planner = VolumeOperationPlanner(settings: self.settings)
-        return try await self.submit { operation, topology, _ throws(OperationError) in
+        return try await self.submit(holding: .exclusive(.volume(id))) { operation, topology, _ throws(OperationError) in
             try planner.delete(id, operation: operation, in: topology)
         }
     }
@@ -81,35 +81,40 @@ public final class OperationEngine: Sendable {
 
     public func removeNode(_ id: NodeID) async throws(OperationError) -> OperationID {
         let planner = TopologyOperationPlanner(settings: self.settings)
-        return try await self.submit { operation, topology, _ throws(OperationError) in
+        return try await self.submit(holding: .exclusive(.node(id))) { operation, topology, _ throws(OperationError) in
             try planner.removeNode(id, operation: operation, in: topology)
         }
     }
 
     public func addDevice(_ device: Device, destroyData: Bool) async throws(OperationError) -> OperationID {
         let planner = TopologyOperationPlanner(settings: self.settings)
-        return try await self.submit { operation, topology, _ throws(OperationError) in
+        return try await self.submit(holding: .shared(.node(device.node))) { operation, topology, _ throws(OperationError) in
             try planner.addDevice(device, destroyData: destroyData, operation: operation, in: topology)
         }
     }
 
     public func removeDevice(_ id: DeviceID) async throws(OperationError) -> OperationID {
         let planner = TopologyOperationPlanner(settings: self.settings)
-        return try await self.submit { operation, topology, _ throws(OperationError) in
+        return try await self.submit(holding: .exclusive(.device(id))) { operation, topology, _ throws(OperationError) in
             try planner.removeDevice(id, operation: operation, in: topology)
         }
     }
 
     public func resyncDevice(_ id: DeviceID) async throws(OperationError) -> OperationID {
         let planner = TopologyOperationPlanner(settings: self.settings)
-        return try await self.submit { _, topology, _ throws(OperationError) in
+        return try await self.submit(holding: .exclusive(.device(id))) { _, topology, _ throws(OperationError) in
             try planner.resyncDevice(id, in: topology)
         }
     }
 
     public func setState(_ target: StateTarget, to state: OperationalState) async throws(OperationError) -> OperationID {
         let planner = TopologyOperationPlanner(settings: self.settings)
-        return try await self.submit { operation, topology, generator throws(OperationError) in
+        let hold: ObjectHold =
+            switch target {
+            case .node(let id): .exclusive(.node(id))
+            case .device(let id): .exclusive(.device(id))
+            }
+        return try await self.submit(holding: hold) { operation, topology, generator throws(OperationError) in
             try planner.setState(target, to: state, operation: operation, in: topology, using: &generator)
         }
     }
@@ -122,9 +127,9 @@ public final class OperationEngine: Sendable {
     ) async throws(OperationError) -> Value {
         let result: Result<Value, OperationError>
         do throws(StoreError) {
-            result = try await self.store.commit { topology in
+            result = try await self.store.commit { view in
                 do throws(OperationError) {
-                    let planned = try make(topology)
+                    let planned = try make(view.topology)
                     return (planned.changes, .success(planned.value))
                 } catch {
                     return ([], .failure(error))
@@ -142,7 +147,15 @@ public final class OperationEngine: Sendable {
         -> PlannedOperation
 
     /// Admits, plans and records an operation, then applies it in the background; returns its ID at once.
-    private func submit(_ make: @escaping Make) async throws(OperationError) -> OperationID {
+    ///
+    /// `target`, the object the request names, is checked against the holds before planning, so a request for an
+    /// object another operation is changing is refused as busy rather than planned against a state about to change.
+    /// The planner's own holds (and the intent's) are checked after planning and recorded first in the batch; the
+    /// store refuses a conflicting hold in any case. Devices another operation holds exclusively (being failed,
+    /// removed or resynced) are hidden from placement.
+    private func submit(holding target: ObjectHold? = nil, _ make: @escaping Make) async throws(OperationError)
+        -> OperationID
+    {
         let limit = self.settings.maxInflightOperations
         let admitted = self.admitted.withLock { count -> Bool in
             guard count < limit else { return false }
@@ -158,12 +171,22 @@ public final class OperationEngine: Sendable {
         let now = self.clock()
         let result: Result<PlannedOperation, OperationError>
         do throws(StoreError) {
-            result = try await self.store.commit { topology in
+            result = try await self.store.commit { view in
                 var generator = SystemRandomNumberGenerator()
                 do {
+                    if let target, let holder = view.holds.conflict(with: target) {
+                        throw OperationError.objectBusy(target.entry, operation: holder.operation, type: holder.type)
+                    }
+                    let topology = view.topology.withoutDevices(view.holds.exclusivelyHeldDevices)
                     let planned = try make(operation, topology, &generator)
+                    let holds = Self.holds(of: planned)
+                    if let holder = view.holds.conflict(with: holds) {
+                        let entry = holds.first { $0.conflicts(with: holder.hold) }?.entry ?? holder.hold.entry
+                        throw OperationError.objectBusy(entry, operation: holder.operation, type: holder.type)
+                    }
                     let record = try OperationRecord(id: operation, type: planned.intent.type, encoding: planned.intent, at: now)
                     var changes: [StoreChange] = [.insertOperation(record)]
+                    changes += holds.map { StoreChange.hold($0, by: operation) }
                     changes += try Self.journal(of: planned.plan, operation: operation, at: now).map(StoreChange.appendJournal)
                     return (changes + planned.changes, .success(planned))
                 } catch let error as OperationError {
@@ -182,6 +205,21 @@ public final class OperationEngine: Sendable {
             ("steps", planned.plan.actions.count))
         self.launch(operation, intent: planned.intent, plan: planned.plan, location: planned.location)
         return operation
+    }
+
+    /// The planner's holds and the intent's, each object once (exclusive wins over shared).
+    static func holds(of planned: PlannedOperation) -> [ObjectHold] {
+        var modes: [StoreEntry: ObjectHold.Mode] = [:]
+        var order: [StoreEntry] = []
+        for hold in [planned.intent.primaryHold] + planned.holds {
+            if let mode = modes[hold.entry] {
+                if mode == .shared, hold.mode == .exclusive { modes[hold.entry] = .exclusive }
+            } else {
+                modes[hold.entry] = hold.mode
+                order.append(hold.entry)
+            }
+        }
+        return order.map { ObjectHold($0, modes[$0] ?? .exclusive) }
     }
 
     static func journal(of plan: Plan, operation: OperationID, at time: UnixTime) throws -> [JournalEntry] {
@@ -255,6 +293,13 @@ public final class OperationEngine: Sendable {
                 try await self.store.commit(
                     .setOperationStatus(record.id, .failed, result: "unreadable after restart", at: self.clock()))
                 continue
+            }
+            // An operation recorded before holds existed gets its primary hold now, so nothing interleaves with it
+            // while it is finished; one recorded since holds everything it held before the restart.
+            do throws(StoreError) {
+                try await self.store.commit(.hold(intent.primaryHold, by: record.id))
+            } catch {
+                self.log.warning("operation_hold_failed", ("operation", record.id), ("error", error.description))
             }
             let plan = Plan(actions: actions)
             let ran = Set(journal.filter { $0.state != .planned && $0.state != .undone }.map(\.step))

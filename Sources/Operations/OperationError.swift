@@ -7,6 +7,9 @@ public import Store
 public enum OperationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `max_inflight_operations` operations are already running.
     case busy(limit: Int)
+    /// Another unfinished operation holds the object this request would change: mutations of one object never
+    /// interleave. The request can be made again once that operation has ended.
+    case objectBusy(StoreEntry, operation: OperationID?, type: OperationType?)
     case invalid(ValidationError)
     case notFound(kind: String, id: String)
     /// The request contradicts what exists (a name in use, a node that still has devices).
@@ -18,6 +21,8 @@ public enum OperationError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .busy(let limit): "server busy: \(limit) operations already in flight; retry later"
+        case .objectBusy(let entry, let operation, let type):
+            StoreError.busy(entry: entry, operation: operation, type: type).description + "; retry when it has finished"
         case .invalid(let error): error.description
         case .notFound(let kind, let id): "\(kind) \(id) not found"
         case .conflict(let message): message
@@ -32,6 +37,7 @@ public enum OperationError: Error, Hashable, Sendable, CustomStringConvertible {
         case .conflict(let field, let value): .conflict("\(field) \"\(value)\" is already in use")
         case .notFound(let kind, let id): .notFound(kind: kind, id: id)
         case .hasChildren(let kind, let id, let children): .conflict("\(kind) \(id) still has \(children)")
+        case .busy(let entry, let operation, let type): .objectBusy(entry, operation: operation, type: type)
         default: .store(error)
         }
     }

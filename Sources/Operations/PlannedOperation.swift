@@ -10,11 +10,14 @@ public struct PlannedOperation: Hashable, Sendable {
     public var plan: Plan
     /// The resource to redirect to on success (`/volumes/<id>`), or nil for 204 No Content.
     public var location: String?
+    /// What the operation holds until it has finished: exclusively what it rewrites, shared what it builds on.
+    public var holds: [ObjectHold]
 
-    public init(intent: Intent, changes: [StoreChange], plan: Plan, location: String?) {
+    public init(intent: Intent, changes: [StoreChange], plan: Plan, location: String?, holds: [ObjectHold] = []) {
         self.intent = intent
         self.changes = changes
         self.plan = plan
         self.location = location
+        self.holds = holds
     }
 }

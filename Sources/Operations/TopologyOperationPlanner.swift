@@ -27,7 +27,8 @@ public struct TopologyOperationPlanner: Sendable {
         }
         return PlannedOperation(
             intent: .addNode(node.id), changes: [.insertNode(node, pending: operation)],
-            plan: Plan(actions: [.probePeer(node: node.id)]), location: "/nodes/\(node.id)")
+            plan: Plan(actions: [.probePeer(node: node.id)]), location: "/nodes/\(node.id)",
+            holds: [.exclusive(.node(node.id))])
     }
 
     public func removeNode(_ id: NodeID, operation: OperationID, in topology: Topology) throws(OperationError)
@@ -40,7 +41,7 @@ public struct TopologyOperationPlanner: Sendable {
         }
         return PlannedOperation(
             intent: .removeNode(id), changes: [.markPending(.node(id), operation)],
-            plan: Plan(actions: [.detachPeer(node: id)]), location: nil)
+            plan: Plan(actions: [.detachPeer(node: id)]), location: nil, holds: [.exclusive(.node(id))])
     }
 
     /// A device is recorded with no capacity; setting it up reads its real size back.
@@ -56,7 +57,8 @@ public struct TopologyOperationPlanner: Sendable {
         recorded.used = .zero
         return PlannedOperation(
             intent: .addDevice(device.id), changes: [.insertDevice(recorded, pending: operation)],
-            plan: Plan(actions: [.setUpDevice(device: device.id, destroyData: destroyData)]), location: nil)
+            plan: Plan(actions: [.setUpDevice(device: device.id, destroyData: destroyData)]), location: nil,
+            holds: [.exclusive(.device(device.id)), .shared(.node(device.node))])
     }
 
     public func removeDevice(_ id: DeviceID, operation: OperationID, in topology: Topology) throws(OperationError)
@@ -69,13 +71,15 @@ public struct TopologyOperationPlanner: Sendable {
         }
         return PlannedOperation(
             intent: .removeDevice(id), changes: [.markPending(.device(id), operation)],
-            plan: Plan(actions: [.tearDownDevice(device: id)]), location: nil)
+            plan: Plan(actions: [.tearDownDevice(device: id)]), location: nil,
+            holds: [.exclusive(.device(id))] + (topology.devices[id].map { [.shared(.node($0.node))] } ?? []))
     }
 
     public func resyncDevice(_ id: DeviceID, in topology: Topology) throws(OperationError) -> PlannedOperation {
         guard topology.devices[id] != nil else { throw .notFound(kind: "device", id: id.description) }
         return PlannedOperation(
-            intent: .resyncDevice(id), changes: [], plan: Plan(actions: [.resyncDevice(device: id)]), location: nil)
+            intent: .resyncDevice(id), changes: [], plan: Plan(actions: [.resyncDevice(device: id)]), location: nil,
+            holds: [.exclusive(.device(id))])
     }
 
     /// `online` and `offline` only change what placement may use. `failed` also moves every brick off the node or
@@ -99,10 +103,15 @@ public struct TopologyOperationPlanner: Sendable {
             working.insert(device)
             devices = [device]
         }
+        let targetHold: ObjectHold =
+            switch target {
+            case .node(let id): .exclusive(.node(id))
+            case .device(let id): .exclusive(.device(id))
+            }
         guard state == .failed else {
             return PlannedOperation(
                 intent: .setState(target, state, replacements: []), changes: [], plan: Plan(actions: []),
-                location: nil)
+                location: nil, holds: [targetHold])
         }
         for device in devices {
             var failed = device
@@ -143,8 +152,19 @@ public struct TopologyOperationPlanner: Sendable {
                 ]
             }
         }
+        // Every volume that loses a brick is rewritten, and so is every device given up; the devices the new bricks
+        // go to are only built on.
+        let movedVolumes = Set(replacements.compactMap { topology.bricks[$0.old]?.volume })
+        let newDevices = Set(changes.compactMap { change -> DeviceID? in
+            if case .insertBrick(let brick, _) = change { return brick.device }
+            return nil
+        })
+        var holds = [targetHold]
+        if case .node = target { holds += devices.map { .exclusive(.device($0.id)) } }
+        holds += movedVolumes.sorted().map { .exclusive(.volume($0)) }
+        holds += newDevices.sorted().map { .shared(.device($0)) }
         return PlannedOperation(
             intent: .setState(target, state, replacements: replacements), changes: changes,
-            plan: Plan(actions: actions), location: nil)
+            plan: Plan(actions: actions), location: nil, holds: holds)
     }
 }

@@ -45,7 +45,7 @@ public struct VolumeOperationPlanner: Sendable {
         changes += bricks.joined().map { StoreChange.insertBrick($0, pending: operation) }
         return PlannedOperation(
             intent: .createVolume(id), changes: changes, plan: VolumePlanner.create(volume, in: topology),
-            location: "/volumes/\(id)")
+            location: "/volumes/\(id)", holds: [.exclusive(.volume(id))] + Self.sharedDevices(of: bricks))
     }
 
     /// Adds sets for `size` more to a complete volume, in its own cluster, with its shape and placement hints.
@@ -73,7 +73,8 @@ public struct VolumeOperationPlanner: Sendable {
         let changes = bricks.joined().map { StoreChange.insertBrick($0, pending: operation) }
         return PlannedOperation(
             intent: .expandVolume(id, size: volume.size + size, sets: sets), changes: changes,
-            plan: VolumePlanner.expand(volume, adding: sets, newSize: volume.size + size), location: "/volumes/\(id)")
+            plan: VolumePlanner.expand(volume, adding: sets, newSize: volume.size + size), location: "/volumes/\(id)",
+            holds: [.exclusive(.volume(id))] + Self.sharedDevices(of: bricks))
     }
 
     /// Hides the volume and its bricks from clients and plans their removal.
@@ -84,7 +85,13 @@ public struct VolumeOperationPlanner: Sendable {
         var changes: [StoreChange] = [.markPending(.volume(id), operation)]
         changes += volume.brickSets.joined().map { StoreChange.markPending(.brick($0), operation) }
         return PlannedOperation(
-            intent: .deleteVolume(id), changes: changes, plan: VolumePlanner.delete(volume), location: nil)
+            intent: .deleteVolume(id), changes: changes, plan: VolumePlanner.delete(volume), location: nil,
+            holds: [.exclusive(.volume(id))])
+    }
+
+    /// New bricks build on their devices: a device being failed or removed must not change under them.
+    static func sharedDevices(of bricks: [[Brick]]) -> [ObjectHold] {
+        Set(bricks.joined().map(\.device)).sorted().map { .shared(.device($0)) }
     }
 
     /// The allocator's request, with Heketi's placement hints read from the volume options.

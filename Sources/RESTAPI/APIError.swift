@@ -34,14 +34,15 @@ public struct APIError: Error, Sendable, Equatable {
         case .busy: APIError(status: 429, message: error.description, headers: [("Retry-After", "1")])
         case .invalid(let validation): .invalid(validation)
         case .notFound: APIError(status: 404, message: error.description)
-        case .conflict: APIError(status: 409, message: error.description)
+        case .conflict, .objectBusy: APIError(status: 409, message: error.description)
         case .noSpace: APIError(status: 500, message: error.description)
         case .store: APIError(status: 500, message: error.description)
         }
     }
 
     var response: HTTPServerResponse {
-        var response = HTTPServerResponse.text(Self.oneLine(self.message), status: self.status)
+        // Heketi's errors are one line ending in a newline (Go's `http.Error`); clients that print the body rely on it.
+        var response = HTTPServerResponse.text(Self.oneLine(self.message) + "\n", status: self.status)
         for (name, value) in self.headers { response.headers.set(name: name, value: value) }
         return response
     }

@@ -2,6 +2,7 @@ import Foundation
 import HeketiAPI
 import HTTPServer
 import HTTPTypes
+import StorageModel
 import Store
 import EventLog
 import Metrics
@@ -23,10 +24,32 @@ extension RESTService {
         return HTTPServerResponse(status: 204)
     }
 
-    func databaseDump() async throws(APIError) -> HTTPServerResponse {
+    /// Heketi's export format (what `heketi db export` writes and `heketi db import` reads); `?format=brickyard` gives
+    /// Brickyard's own dump of every table instead.
+    func databaseDump(_ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {
+        let format = request.queryValue("format") ?? "heketi"
+        guard ["heketi", "brickyard"].contains(format) else {
+            throw APIError(status: 400, message: "format: \"\(format)\" must be one of heketi, brickyard")
+        }
         do throws(StoreError) {
-            let bytes = try await self.store.dump()
-            return HTTPServerResponse(status: 200, headers: ["Content-Type": "application/json"], body: bytes)
+            switch format {
+            case "heketi":
+                let topology = try await self.store.topology(includingPending: true)
+                let markers = try await self.store.pendingMarkers()
+                let unfinished = try await self.store.unfinishedOperations()
+                var entries: [OperationID: [String]] = [:]
+                for (entry, operation) in markers { entries[operation, default: []].append(entry.id) }
+                let pending = HeketiDatabaseDump.Pending(
+                    markers: Dictionary(markers.map { ($0.key.id, $0.value.description) }, uniquingKeysWith: { a, _ in a }),
+                    operations: unfinished.map { record in
+                        .init(
+                            id: record.id.description, type: record.type.rawValue, createdAt: record.createdAt.seconds,
+                            entries: entries[record.id] ?? [])
+                    })
+                return Self.json(bytes: JSONBody.encode(HeketiDatabaseDump(topology: topology, pending: pending)))
+            default:
+                return Self.json(bytes: try await self.store.dump())
+            }
         } catch {
             throw APIError(status: 500, message: error.description)
         }

@@ -48,7 +48,11 @@ extension RESTService {
         case .operationsPending: return try await self.pendingOperations()
         case .adminStateGet: return Self.json(AdminStateMessage(state: self.adminState.withLock { $0.rawValue }))
         case .adminStateSet: return try self.setAdminState(request)
-        case .databaseDump: return try await self.databaseDump()
+        case .databaseDump: return try await self.databaseDump(request)
+        case .databaseCheck: return try await self.databaseCheck()
+        case .loggingGet: return Self.json(self.logLevel)
+        case .loggingSet: return try self.setLogLevel(request)
+        case .examineGluster: return try await self.examineGluster()
         case .databaseBackup: return try await self.databaseBackup()
         }
     }
@@ -73,6 +77,13 @@ extension RESTService {
     }
 
     static func json(_ value: some Encodable, status: Int = 200) -> HTTPServerResponse {
-        HTTPServerResponse(status: status, headers: ["Content-Type": "application/json"], body: JSONBody.encode(value))
+        HTTPServerResponse(status: status, headers: ["Content-Type": Self.jsonContentType], body: JSONBody.encode(value))
+    }
+
+    /// Heketi's exact header: some clients compare it whole.
+    static let jsonContentType = "application/json; charset=UTF-8"
+
+    static func json(bytes: [UInt8], status: Int = 200) -> HTTPServerResponse {
+        HTTPServerResponse(status: status, headers: ["Content-Type": Self.jsonContentType], body: bytes)
     }
 }

@@ -33,7 +33,7 @@ extension RESTService {
             throw APIError(status: 500, message: error.description)
         }
         if let body = self.renderedVolumes.body(for: id, at: snapshot.revision) {
-            return HTTPServerResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
+            return Self.json(bytes: body)
         }
         guard let info = VolumeInfoResponse(volume: id, in: snapshot.topology) else {
             throw APIError.idNotFound

@@ -5,6 +5,8 @@ public import HTTPServer
 import HTTPTypes
 public import Metrics
 public import Operations
+public import HeketiAPI
+public import StorageModel
 public import Store
 import Synchronization
 
@@ -38,11 +40,17 @@ public final class RESTService: Sendable {
     let requestDuration: Histogram
     let now: @Sendable () -> Int64
     let renderedVolumes = RenderedResponses()
+    /// Compares the store with what the nodes report; nil where there are no nodes to ask (the mock executor).
+    let examiner: GlusterExaminer?
+
+    /// Observes the nodes and compares them with a topology (`GET /internal/state/examine/gluster`).
+    public typealias GlusterExaminer = @Sendable (Topology) async -> GlusterExaminationResponse
 
     public init(
         engine: OperationEngine, settings: Settings, metrics: MetricsRegistry, log: Logger = .discarding,
-        now: (@Sendable () -> Int64)? = nil
+        now: (@Sendable () -> Int64)? = nil, examiner: GlusterExaminer? = nil
     ) {
+        self.examiner = examiner
         self.engine = engine
         self.store = engine.store
         self.settings = settings
@@ -95,10 +103,13 @@ public final class RESTService: Sendable {
             try self.authenticate(request)
             throw APIError.idNotFound
         case .methodNotAllowed(let allowed):
+            // Heketi authenticates before it routes: without a valid token, every path but the public ones is 401.
+            try self.authenticate(request)
             throw APIError(
                 status: 405, message: "method \(request.method) not allowed on \(request.path)",
                 headers: [("Allow", allowed.joined(separator: ", "))])
         case .notFound:
+            try self.authenticate(request)
             throw APIError(status: 404, message: "no such endpoint: \(request.method) \(request.path)")
         }
         template = route.template

@@ -34,7 +34,11 @@ public enum Route: Hashable, Sendable {
     case adminStateGet
     case adminStateSet
     case databaseDump
+    case databaseCheck
     case databaseBackup
+    case loggingGet
+    case loggingSet
+    case examineGluster
 
     /// The route's template, e.g. `/volumes/{id}`, for metric labels (never the raw path: bounded
     /// cardinality).

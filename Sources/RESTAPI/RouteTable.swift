@@ -73,6 +73,10 @@ public enum RouteTable {
         fixed("GET", "/admin", .adminStateGet),
         fixed("POST", "/admin", .adminStateSet),
         fixed("GET", "/db/dump", .databaseDump),
+        fixed("GET", "/db/check", .databaseCheck),
+        fixed("GET", "/internal/logging", .loggingGet),
+        fixed("POST", "/internal/logging", .loggingSet),
+        fixed("GET", "/internal/state/examine/gluster", .examineGluster),
         fixed("GET", "/backup/db", .databaseBackup),
     ]
 

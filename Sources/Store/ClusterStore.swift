@@ -16,11 +16,18 @@ public protocol ClusterStore: Actor {
     /// Applies `changes` in order, in one transaction: all of them, or (if any is refused) none.
     func commit(_ changes: [StoreChange]) throws(StoreError)
 
-    /// Reads the topology (pending entries included) and commits what `plan` returns from it, with no other write
-    /// in between: allocation and reservation are one atomic step, so concurrent creates cannot over-commit.
-    /// `plan` returns no changes to commit nothing (for example when placement fails) and hands `value` back.
-    func commit<Value: Sendable>(planning plan: @Sendable (Topology) -> (changes: [StoreChange], value: Value))
+    /// Reads the topology (pending entries included) and the holds, and commits what `plan` returns from them, with
+    /// no other write in between: allocation, reservation and holds are one atomic step, so concurrent creates
+    /// cannot over-commit and two operations cannot both take one object. `plan` returns no changes to commit
+    /// nothing (for example when placement fails) and hands `value` back.
+    func commit<Value: Sendable>(planning plan: @Sendable (PlanningView) -> (changes: [StoreChange], value: Value))
         throws(StoreError) -> Value
+
+    /// Every hold of an unfinished operation.
+    func holds() throws(StoreError) -> HoldTable
+
+    /// The store's internal consistency (`GET /db/check`): every problem found, none when it is sound.
+    func check() throws(StoreError) -> [ConsistencyProblem]
 
     /// The entries an unfinished operation marks, children first.
     func pendingEntries(of operation: OperationID) throws(StoreError) -> [StoreEntry]

@@ -100,7 +100,11 @@ public actor SQLiteStore: ClusterStore {
         committed = true
     }
 
-    public func commit<Value: Sendable>(planning plan: @Sendable (Topology) -> (changes: [StoreChange], value: Value))
+    public func holds() throws(StoreError) -> HoldTable {
+        try self.database.readHolds()
+    }
+
+    public func commit<Value: Sendable>(planning plan: @Sendable (PlanningView) -> (changes: [StoreChange], value: Value))
         throws(StoreError) -> Value
     {
         var written: [StoreChange] = []
@@ -108,7 +112,8 @@ public actor SQLiteStore: ClusterStore {
         defer { if !written.isEmpty { self.updateCache(with: written, committed: committed) } }
         let value = try self.database.transaction { () throws(StoreError) -> Value in
             // Read inside the write transaction: no other connection can commit between reading and writing.
-            let planned = plan(try self.topology(includingPending: true))
+            let planned = plan(
+                PlanningView(topology: try self.topology(includingPending: true), holds: try self.database.readHolds()))
             if planned.changes.contains(where: \.touchesTopology) { written = planned.changes }
             for change in planned.changes {
                 try self.database.apply(change)

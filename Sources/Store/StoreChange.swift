@@ -43,6 +43,9 @@ public enum StoreChange: Hashable, Sendable {
     case deletePendingEntries(of: OperationID)
 
     case insertOperation(OperationRecord)
+    /// Records that `operation` holds an object; refused with `busy` if another unfinished operation holds it in a
+    /// conflicting mode. Released by the store when the operation's status becomes finished.
+    case hold(ObjectHold, by: OperationID)
     /// Sets status and result and stamps `updatedAt`; a finished status also stamps `finishedAt`.
     case setOperationStatus(OperationID, OperationStatus, result: String? = nil, at: UnixTime)
     case appendJournal(JournalEntry)
@@ -55,7 +58,7 @@ extension StoreChange {
     /// records do not.
     var touchesTopology: Bool {
         switch self {
-        case .insertOperation, .setOperationStatus, .appendJournal, .setJournalState: false
+        case .insertOperation, .setOperationStatus, .appendJournal, .setJournalState, .hold: false
         default: true
         }
     }

@@ -75,3 +75,33 @@ extension StoreDatabase {
             + ids("devices", StoreEntry.device) + ids("nodes", StoreEntry.node)
     }
 }
+
+extension StoreDatabase {
+    /// Every hold, with the type of the operation that holds it.
+    func readHolds() throws(StoreError) -> HoldTable {
+        let rows: [[SQLiteValue]]
+        do throws(SQLiteError) {
+            rows = try self.rows(
+                """
+                SELECT holds.entry, holds.operation_id, holds.exclusive, operations.type
+                FROM holds JOIN operations ON operations.id = holds.operation_id
+                ORDER BY operations.created_at, holds.operation_id, holds.entry
+                """)
+        } catch {
+            throw Self.mapped(error)
+        }
+        var holds: [RecordedHold] = []
+        for row in rows {
+            var reader = RowReader(table: "holds", row: row)
+            let key = try reader.text()
+            let operation: OperationID = try reader.identifier()
+            let exclusive = try reader.bool()
+            let type = OperationType(rawValue: try reader.text())
+            guard let entry = StoreEntry(key: key) else {
+                throw .corruptRow(table: "holds", id: key, problem: "not an entry key")
+            }
+            holds.append(RecordedHold(hold: ObjectHold(entry, exclusive ? .exclusive : .shared), operation: operation, type: type))
+        }
+        return HoldTable(holds)
+    }
+}

@@ -75,6 +75,10 @@ extension StoreDatabase {
                     .integer(time.seconds), .bool(status.isFinished),
                 ])
         case .appendJournal(let entry): return try self.insert(Tables.journal, entry, pending: nil)
+        case .hold(let hold, let operation):
+            return try self.run(
+                "INSERT OR IGNORE INTO holds (entry, operation_id, exclusive) VALUES (?, ?, ?)",
+                [.text(hold.entry.key), .text(operation.description), .bool(hold.mode == .exclusive)])
         case .setJournalState(let operation, let step, let state, let detail, let time):
             return try self.run(
                 "UPDATE journal SET state = ?3, detail = COALESCE(?4, detail), updated_at = ?5 WHERE operation_id = ?1 AND step = ?2",
@@ -112,6 +116,10 @@ extension StoreDatabase {
                 columns: ConstraintFailure.columns(in: error.message) ?? error.message, change: change)
         case ConstraintFailure.Code.trigger where error.message.contains(StoreSchema.overcommitMessage):
             return self.insufficientSpace(in: change) ?? Self.mapped(error)
+        case ConstraintFailure.Code.trigger where error.message.contains(StoreSchema.heldMessage):
+            guard case .hold(let hold, let operation) = change else { return Self.mapped(error) }
+            let holder = try? self.readHolds().conflict(with: hold, except: operation)
+            return .busy(entry: hold.entry, operation: holder?.operation, type: holder?.type)
         case ConstraintFailure.Code.check, ConstraintFailure.Code.notNull:
             return .invalidValue(error.message)
         default:

@@ -13,6 +13,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case insufficientSpace(device: DeviceID, requested: ByteCount, free: ByteCount)
     /// A value broke a rule of the schema (a CHECK or NOT NULL constraint), such as a negative size.
     case invalidValue(String)
+    /// Another unfinished operation holds the object in a conflicting mode (`ObjectHold`).
+    case busy(entry: StoreEntry, operation: OperationID?, type: OperationType?)
     /// The database was written by a newer Brickyard; opening it could corrupt what that version stored.
     case schemaTooNew(found: Int, supported: Int)
     /// The file system did not accept write-ahead logging, so the store would not be crash-safe as designed.
@@ -32,6 +34,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(kind) \(id) still has \(children)"
         case .insufficientSpace(let device, let requested, let free):
             "device \(device) has \(free) free, \(requested) needed"
+        case .busy(let entry, let operation, let type):
+            if let operation, let type {
+                "\(entry) is busy with operation \(operation) (\(type))"
+            } else {
+                "\(entry) is busy with another operation"
+            }
         case .invalidValue(let message):
             "invalid value: \(message)"
         case .schemaTooNew(let found, let supported):

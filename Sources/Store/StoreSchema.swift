@@ -17,7 +17,37 @@ public enum StoreSchema {
     static let migrations: [Migration] = [
         Migration(summary: "topology, operations and journal", sql: Self.version1),
         Migration(summary: "brick backend per device", sql: Self.version2),
+        Migration(summary: "holds: which unfinished operation changes which object", sql: Self.version3),
     ]
+
+    /// Holds serialize operations per object: an unfinished operation holds what it changes, exclusively or shared
+    /// (see `ObjectHold`). The database itself refuses a conflicting hold, so no path (another process included)
+    /// can start a second mutation of a held object, and releases an operation's holds when its status becomes
+    /// finished, so no code path can forget to. Unfinished operations from before this version are given holds by
+    /// recovery, from their intent.
+    private static let version3 = """
+        CREATE TABLE holds (
+            entry TEXT NOT NULL,
+            operation_id TEXT NOT NULL REFERENCES operations (id) ON DELETE CASCADE,
+            exclusive INTEGER NOT NULL CHECK (exclusive IN (0, 1)),
+            PRIMARY KEY (entry, operation_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX holds_by_operation ON holds (operation_id);
+
+        CREATE TRIGGER holds_conflict BEFORE INSERT ON holds
+        WHEN EXISTS (
+            SELECT 1 FROM holds
+            WHERE entry = NEW.entry AND operation_id != NEW.operation_id AND (exclusive = 1 OR NEW.exclusive = 1))
+        BEGIN
+            SELECT RAISE(ABORT, 'brickyard: object held by another operation');
+        END;
+
+        CREATE TRIGGER holds_released AFTER UPDATE OF finished_at ON operations
+        WHEN NEW.finished_at IS NOT NULL
+        BEGIN
+            DELETE FROM holds WHERE operation_id = NEW.id;
+        END;
+        """
 
     /// Devices record how they hold bricks (LVM or directories) and whether brick sizes are enforced. Existing
     /// devices were set up by LVM, the only backend before this version.
@@ -142,4 +172,6 @@ public enum StoreSchema {
 
     /// The message the over-commit triggers raise, recognised when mapping errors.
     static let overcommitMessage = "brickyard: device over-committed"
+    /// The message the hold trigger raises.
+    static let heldMessage = "brickyard: object held by another operation"
 }

@@ -111,8 +111,8 @@ import Testing
         _ = try await fixture.loadTopology()
         let dump = try await fixture.run("db", "dump")
         #expect(dump.code == 0)
-        #expect((try dump.object()["nodes"] as? [Any])?.count == 3)
+        #expect((try dump.object()["nodeentries"] as? [String: Any])?.count == 3)
         let yaml = try await fixture.run("db", "dump", "--output", "yaml")
-        #expect(yaml.lines.contains("nodes:"))
+        #expect(yaml.lines.contains("nodeentries:"))
     }
 }

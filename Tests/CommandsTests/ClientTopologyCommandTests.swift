@@ -26,7 +26,7 @@ import Testing
         // The database holds the same clusters, nodes and devices; only the operations log may differ.
         let entries = { (dump: String) throws -> String in
             let object = try JSONSerialization.jsonObject(with: Data(dump.utf8)) as? [String: Any] ?? [:]
-            let kept = object.filter { ["clusters", "nodes", "devices", "volumes", "bricks"].contains($0.key) }
+            let kept = object.filter { ["clusterentries", "nodeentries", "deviceentries", "volumeentries", "brickentries"].contains($0.key) }
             let data = try JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys])
             return String(decoding: data, as: UTF8.self)
         }

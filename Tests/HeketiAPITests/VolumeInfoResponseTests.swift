@@ -14,22 +14,22 @@ import Testing
             #"{"device":"\#(device)","id":"\#(F.brickID(id))","node":"\#(node)","path":"/bricks/\#(String(id, radix: 16))/brick","size":\#(size),"volume":"\#(F.arbiter)"}"#
         }
         let expected = """
-            {"bricks":[\(brick(0xb23, F.d31, F.n3, 5_242_880)),\(brick(0xb21, F.d11, F.n1, 5_242_880)),\
+            {"blockinfo":{},"bricks":[\(brick(0xb23, F.d31, F.n3, 5_242_880)),\(brick(0xb21, F.d11, F.n1, 5_242_880)),\
             \(brick(0xb22, F.d21, F.n2, 16384))],\
-            "cluster":"\(F.c1)","durability":{"replicate":{"replica":3},"type":"replicate"},\
+            "cluster":"\(F.c1)","durability":{"disperse":{},"replicate":{"replica":3},"type":"replicate"},\
             "glustervolumeoptions":["performance.read-ahead off","user.heketi.arbiter true"],"id":"\(F.arbiter)",\
             "mount":{"glusterfs":{"device":"10.0.0.1:vol_arbiter","hosts":["10.0.0.1","10.0.0.2","10.0.0.3"],\
             "options":{"backup-volfile-servers":"10.0.0.2,10.0.0.3"}}},\
-            "name":"vol_arbiter","size":5,"snapshot":{"enable":false}}
+            "name":"vol_arbiter","size":5,"snapshot":{"enable":false,"factor":1}}
             """
         #expect(try jsonText(self.info(F.arbiter)) == expected)
     }
 
     @Test(arguments: [
-        (F.replica3, #"{"replicate":{"replica":3},"type":"replicate"}"#),
-        (F.arbiter, #"{"replicate":{"replica":3},"type":"replicate"}"#),
-        (F.disperse, #"{"disperse":{"data":2,"redundancy":1},"type":"disperse"}"#),
-        (F.distribute, #"{"type":"none"}"#),
+        (F.replica3, #"{"disperse":{},"replicate":{"replica":3},"type":"replicate"}"#),
+        (F.arbiter, #"{"disperse":{},"replicate":{"replica":3},"type":"replicate"}"#),
+        (F.disperse, #"{"disperse":{"data":2,"redundancy":1},"replicate":{},"type":"disperse"}"#),
+        (F.distribute, #"{"disperse":{},"replicate":{},"type":"none"}"#),
     ])
     func durabilityUsesHeketisShapes(volume: VolumeID, json: String) throws {
         #expect(try jsonText(self.info(volume).durability) == json)

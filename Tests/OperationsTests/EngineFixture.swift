@@ -3,6 +3,7 @@ import Executor
 import Operations
 import StorageModel
 import Store
+import TestSupport
 
 /// An engine over a fresh SQLite file and the mock executor, with a cluster of `nodes` nodes (zones 1, 2, 3, ...)
 /// of `devices` devices each, added through the engine itself.
@@ -10,6 +11,8 @@ struct EngineFixture {
     let directory: TemporaryDirectory
     let store: SQLiteStore
     let executor: MockExecutor
+    /// The mock behind a gate the engine's actions pass; open unless a test closes it.
+    let gate: GatedExecutor
     let engine: OperationEngine
     let cluster: ClusterID
 
@@ -20,8 +23,9 @@ struct EngineFixture {
         self.directory = try TemporaryDirectory()
         self.store = try SQLiteStore(path: self.directory.path("brickyard.db"))
         self.executor = MockExecutor(deviceSize: deviceSize, delay: delay)
+        self.gate = GatedExecutor(mock: self.executor)
         self.engine = OperationEngine(
-            store: self.store, executor: self.executor, settings: EngineSettings(maxInflightOperations: maxInflight, mountRoot: mountRoot))
+            store: self.store, executor: self.gate, settings: EngineSettings(maxInflightOperations: maxInflight, mountRoot: mountRoot))
         var generator = SystemRandomNumberGenerator()
         let cluster = Cluster(id: .random(using: &generator))
         self.cluster = cluster.id

@@ -3,6 +3,7 @@ import Executor
 import HTTPTypes
 import HeketiAPI
 import StorageModel
+import TestSupport
 import Testing
 
 /// Many clients creating volumes at once on a cluster too small for all of them: each create either succeeds or is

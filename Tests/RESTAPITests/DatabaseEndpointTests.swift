@@ -8,21 +8,43 @@ import Testing
 
 /// `GET /db/dump` and `GET /backup/db`: the store as JSON, and a consistent SQLite copy that opens on its own.
 @Suite struct DatabaseEndpointTests {
-    @Test func dumpIsJSONHoldingTheVolume() async throws {
+    @Test func dumpIsHeketisExportFormatHoldingTheVolume() async throws {
         try await TestServer.with { server in
             let api = server.admin
             let layout = try await api.makeCluster()
             let volume = try await api.createVolume(StatusCodeTests.replica3)
             let response = try await api.get("/db/dump")
             #expect(response.status == 200)
-            #expect(response.headers["Content-Type"] == "application/json")
+            #expect(response.headers["Content-Type"] == "application/json; charset=UTF-8")
             let document = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
-            let volumes = try #require(document["volumes"] as? [[String: Any]])
-            #expect(volumes.count == 1)
-            #expect(response.bodyText.contains(volume))
-            #expect(response.bodyText.contains(layout.cluster))
-            #expect((document["nodes"] as? [Any])?.count == 3)
-            #expect((document["bricks"] as? [Any])?.count == 3)
+            #expect(
+                Set(document.keys) == [
+                    "clusterentries", "nodeentries", "deviceentries", "brickentries", "volumeentries",
+                    "blockvolumeentries", "dbattributeentries", "pendingoperations",
+                ])
+            let volumes = try #require(document["volumeentries"] as? [String: [String: Any]])
+            let entry = try #require(volumes[volume])
+            #expect((entry["Bricks"] as? [String])?.count == 3)
+            let info = try #require(entry["Info"] as? [String: Any])
+            #expect(info["size"] as? Int == 1 && info["cluster"] as? String == layout.cluster)
+            #expect((document["clusterentries"] as? [String: Any])?.keys.sorted() == [layout.cluster])
+            #expect((document["nodeentries"] as? [String: Any])?.count == 3)
+            #expect((document["brickentries"] as? [String: Any])?.count == 3)
+            #expect((document["pendingoperations"] as? [String: Any])?.isEmpty == true)
+        }
+    }
+
+    @Test func brickyardsOwnDumpIsBehindAFormatParameter() async throws {
+        try await TestServer.with { server in
+            let api = server.admin
+            _ = try await api.makeCluster()
+            _ = try await api.createVolume(StatusCodeTests.replica3)
+            let native = try await api.get("/db/dump?format=brickyard")
+            let document = try #require(try JSONSerialization.jsonObject(with: native.body) as? [String: Any])
+            #expect((document["volumes"] as? [Any])?.count == 1)
+            let refused = try await api.get("/db/dump?format=xml")
+            #expect(refused.status == 400)
+            #expect(refused.bodyText == "format: \"xml\" must be one of heketi, brickyard\n")
         }
     }
 

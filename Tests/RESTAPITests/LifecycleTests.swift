@@ -4,6 +4,7 @@ import Executor
 import HTTPTypes
 import HeketiAPI
 import StorageModel
+import TestSupport
 import Testing
 
 /// Heketi's whole flow over real HTTP: cluster, nodes, devices, a replica 3 volume, expand, tags, node state,
@@ -18,7 +19,7 @@ import Testing
 
             let created = try await api.post("/clusters", "{}")
             #expect(created.status == 201)
-            #expect(created.headers["Content-Type"] == "application/json")
+            #expect(created.headers["Content-Type"] == "application/json; charset=UTF-8")
             let cluster = try api.decode(ClusterInfoResponse.self, created)
             #expect(cluster.id.count == 32)
             #expect(cluster.nodes.isEmpty && cluster.volumes.isEmpty && cluster.file && cluster.block)

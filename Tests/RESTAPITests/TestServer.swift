@@ -1,4 +1,5 @@
 import Curl
+import EventLog
 import Executor
 import Foundation
 import HTTPServer
@@ -7,6 +8,7 @@ import Operations
 import RESTAPI
 import StorageModel
 import Store
+import TestSupport
 
 /// A whole Brickyard server in the test process: an SQLite store in a temporary file, the mock executor behind a
 /// gate, the operation engine, the REST service and libmicrohttpd on 127.0.0.1 with a kernel-chosen port.
@@ -32,6 +34,8 @@ final class TestServer: Sendable {
     let daemon: HTTPServerDaemon
     let now: Int64
     let port: UInt16
+    /// The service logger's threshold (`POST /internal/logging` changes it); lines go nowhere.
+    let logThreshold = LogThreshold(minimum: .info)
 
     init(_ options: Options = Options()) throws {
         self.directory = try TemporaryDirectory()
@@ -51,7 +55,7 @@ final class TestServer: Sendable {
             engine: self.engine,
             settings: RESTService.Settings(
                 adminKey: Self.adminKey, userKey: Self.userKey, temporaryDirectory: self.directory.url.path),
-            metrics: metrics, now: { now })
+            metrics: metrics, log: Logger(threshold: self.logThreshold, sink: LogSink { _ in }), now: { now })
         let service = self.service
         self.daemon = HTTPServerDaemon(
             configuration: HTTPServerConfiguration(

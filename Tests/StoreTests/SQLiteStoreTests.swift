@@ -172,8 +172,8 @@ extension SQLiteStore {
         let placed = try await withThrowingTaskGroup(of: Bool.self) { group in
             for request in requests {
                 group.addTask {
-                    try await store.commit { topology in
-                        let device = topology.devices.values.sorted { $0.id < $1.id }.first { $0.free >= brickSize }
+                    try await store.commit { view in
+                        let device = view.topology.devices.values.sorted { $0.id < $1.id }.first { $0.free >= brickSize }
                         guard let device else { return (changes: [], value: false) }
                         var brick = request.brick
                         brick.device = device.id
