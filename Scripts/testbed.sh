@@ -10,7 +10,9 @@
 #   TESTBED_ROOT     root of everything                     (default /srv/brickyard-testbed)
 #   TESTBED_NODES    number of nodes, 1..250                (default 3)
 #   TESTBED_DEVICES  devices (loop-backed XFS) per node     (default 2)
-#   TESTBED_SIZE     size of each sparse device image      (default 1G, any `truncate -s` size)
+#   TESTBED_SIZE     size of each sparse device image      (default 8G, any `truncate -s` size); the
+#                    images cost only what is written. An 8G image is an XFS of 7.9 GiB, which holds seven
+#                    1 GiB bricks (each takes 1 GiB and 8 MiB in placement); 1G holds none
 #   TESTBED_PROBE    1: `up` also forms the trusted pool (node 1 probes the others); default 0, the
 #                    glusterds start as separate one-node pools, as fresh Gluster nodes do
 #   TESTBED_STOP_VOLUMES  1: `down` first stops and deletes every volume through glusterd (slow; the
@@ -66,7 +68,7 @@ set -euo pipefail
 ROOT=${TESTBED_ROOT:-/srv/brickyard-testbed}
 NODES=${TESTBED_NODES:-3}
 DEVICES=${TESTBED_DEVICES:-2}
-SIZE=${TESTBED_SIZE:-1G}
+SIZE=${TESTBED_SIZE:-8G}
 PROBE=${TESTBED_PROBE:-0}
 STOP_VOLUMES=${TESTBED_STOP_VOLUMES:-0}
 WAIT_SECONDS=30

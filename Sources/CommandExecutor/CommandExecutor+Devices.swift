@@ -8,7 +8,7 @@ import StorageModel
 extension CommandExecutor {
     /// Looks at what the device path is on the node (one round trip), then sets it up for its backend: a block
     /// device becomes an LVM volume group (one more round trip, sized from LVM's report); a directory is used as
-    /// it is, sized from its filesystem.
+    /// it is, sized as its whole filesystem.
     func setUpDevice(_ id: DeviceID, destroyData: Bool, in topology: Topology) async throws(ExecutorFailure)
         -> DeviceReport
     {
@@ -82,9 +82,12 @@ extension CommandExecutor {
         return group.totalSize
     }
 
+    /// The filesystem's whole size (`stat -f` total blocks), as for a volume group: bricks already on it are counted
+    /// by the store, so its free space would count them twice, and a size that does not change as bricks fill it is
+    /// one recovery and drift can read back and compare.
     private func directorySize(_ line: String, node: Node) throws(ExecutorFailure) -> ByteCount {
         do throws(NodeOutputError) {
-            return try PathProbe.parseCapacity(line).available
+            return try PathProbe.parseCapacity(line).total
         } catch {
             throw ExecutorFailure(host: node.manageHostname, message: error.description)
         }

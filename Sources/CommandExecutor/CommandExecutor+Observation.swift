@@ -118,6 +118,10 @@ extension CommandExecutor {
             attempt("brick directories") { () throws(ExecutorFailure) in
                 observed.brickDirectories = Self.lines(of: try answer.output(.brickDirectories)).sorted()
             }
+            attempt("directory filesystems") { () throws(ExecutorFailure) in
+                observed.directoryFilesystems = try Self.directoryFilesystems(
+                    from: try answer.output(.directoryFilesystems), paths: directoryDevices)
+            }
         }
         guard volumes else { return (observed, nil) }
         return (observed, try? await self.volumes(from: answer, on: node))

@@ -31,6 +31,21 @@ extension CommandExecutor {
         Self.lines(of: text).filter { $0.hasPrefix(root + "/") }.sorted()
     }
 
+    /// The directory devices among `paths` that are mount points, with their filesystem's size and free space
+    /// (a directory that is not a mount point would report the filesystem holding it, so it is left out).
+    static func directoryFilesystems(from text: String, paths: [String]) throws(ExecutorFailure)
+        -> [ObservedState.Filesystem]
+    {
+        let probed = try Self.parsed { () throws(NodeOutputError) in
+            try PathProbe.parseDevicePaths(text, paths: paths)
+        }
+        return paths.compactMap { path in
+            probed[path]?.mountedCapacity.map {
+                ObservedState.Filesystem(path: path, size: $0.total.bytes, free: $0.available.bytes)
+            }
+        }.sorted { $0.path < $1.path }
+    }
+
     static func lines(of text: String) -> [String] {
         text.split(separator: "\n").map(String.init)
     }

@@ -21,10 +21,11 @@ struct RecoverCommand {
         what they hold in a new database: each volume group vg_<device> is a device, each logical volume
         brick_<brick> a brick, each gluster volume carrying user.heketi.id <id> a volume with that id, its bricks
         in set order and its size from user.brickyard.size (from its bricks when absent). Directory devices are
-        the documents' devices that are mounted directories, and the directories bricks live in. Zones, tags and
-        storage hostnames come from the documents (zone 1 otherwise), gid and snapshot settings from the claims.
-        A node's id is its glusterd UUID. Nothing on the nodes is changed. Every node must answer, and every
-        volume with an id must be accounted for, or nothing is written. The database must be new or empty.
+        the documents' devices that are mounted directories, and the directories bricks live in, each as large as
+        its filesystem. Zones, tags and storage hostnames come from the documents (zone 1 otherwise), gid and
+        snapshot settings from the claims. A node's id is its glusterd UUID. Nothing on the nodes is changed.
+        Every node must answer, and every volume with an id must be accounted for, or nothing is written. The
+        database must be new or empty.
         --cluster-id keeps the id storage classes know the cluster by; --dry-run prints what would be recorded
         and writes nothing (the database may then hold entries, to compare).
 
@@ -153,7 +154,7 @@ struct RecoverCommand {
             guard let node = provisional.nodes.values.first(where: { $0.manageHostname == host }) else { continue }
             do throws(ExecutorError) {
                 probes[host] = try await executor.devicePaths(paths, on: node).mapValues {
-                    ProbedPath(resolved: $0.resolved, available: $0.mountedCapacity?.available)
+                    ProbedPath(resolved: $0.resolved, filesystemSize: $0.mountedCapacity?.total)
                 }
             } catch {
                 return .failure(RecoveryError("cannot probe the device paths on \(host): \(error.description)"))

@@ -13,9 +13,10 @@ struct StatusCommand {
         usage: brickyard status [--config FILE] [--db PATH] [--executor mock|local|ssh|kubectl] [--output text|json]
 
         Prints every volume, node and device with its phase: Ready, Progressing (an operation is changing it) or
-        Degraded, with a reason and a message (a node offline or unreachable, a device failed or resized, a
-        volume stopped, missing, with a brick offline or missing, an option changed). With a real executor the
-        nodes are observed first; nothing is changed. Exit code 0 when everything is Ready, 2 otherwise, 1 on error.
+        Degraded, with a reason and a message (a node offline or unreachable, a device failed, resized or
+        smaller than the store records, a volume stopped, missing, with a brick offline or missing, an option
+        changed). With a real executor the nodes are observed first; nothing is changed. Exit code 0 when
+        everything is Ready, 2 otherwise, 1 on error.
 
         example: brickyard status --config /etc/brickyard/brickyard.json
         """

@@ -21,6 +21,7 @@ public struct NodeObservationScript: Hashable, Sendable {
         case logicalVolumes = "lvs"
         case mounts
         case brickDirectories = "brick-directories"
+        case directoryFilesystems = "directory-filesystems"
         case volumeInfo = "volume-info"
         case volumeStatus = "volume-status"
     }
@@ -49,8 +50,9 @@ public struct NodeObservationScript: Hashable, Sendable {
     }
 
     /// The sections an observation asks of a node: its peers, its LVM reports, the mounted filesystems, the
-    /// `brick_*` directories on its directory devices (when it has any), and, with `volumes`, gluster's volume
-    /// info and status (asked of one node only: every glusterd of the pool knows every volume).
+    /// `brick_*` directories on its directory devices and the sizes of their filesystems (when it has any), and,
+    /// with `volumes`, gluster's volume info and status (asked of one node only: every glusterd of the pool knows
+    /// every volume).
     public static func sections(
         gluster: GlusterCLI, storage: StorageToolSettings, directoryDevices: [String], volumes: Bool
     ) -> [Section] {
@@ -68,6 +70,7 @@ public struct NodeObservationScript: Hashable, Sendable {
                     NodeCommand(
                         ["find"] + directoryDevices
                             + ["-mindepth", "1", "-maxdepth", "1", "-type", "d", "-name", "brick_*"])))
+            sections.append(Section(.directoryFilesystems, PathProbe.devicePaths(directoryDevices)))
         }
         if volumes {
             sections += Self.volumeSections(gluster: gluster)

@@ -59,9 +59,9 @@ public enum PathProbe {
         return Capacity(total: ByteCount(bytes: total), available: ByteCount(bytes: free))
     }
 
-    /// What recovery learns of a device path on a node: where it leads (symbolic links resolved, so a documented
-    /// `/dev/disk/by-id/...` can be matched with the `/dev/sdX` LVM reports), and, for a directory that is a mount
-    /// point, its free space.
+    /// What recovery and observation learn of a device path on a node: where it leads (symbolic links resolved, so
+    /// a documented `/dev/disk/by-id/...` can be matched with the `/dev/sdX` LVM reports), and, for a directory that
+    /// is a mount point, its filesystem's size and free space.
     public struct DevicePath: Hashable, Sendable {
         public var resolved: String
         public var mountedCapacity: Capacity?
@@ -72,17 +72,19 @@ public enum PathProbe {
         }
     }
 
-    /// One line per path, in order: `mounted <resolved> <block size> <blocks> <available>` for a directory that is
-    /// a mount point, `other <resolved>` for anything else; one round trip for all of a node's paths.
+    /// One line per path, in order: `mounted <block size> <blocks> <available> <resolved>` for a directory that is
+    /// a mount point, `other <resolved>` for anything else; one round trip for all of a node's paths, one line of
+    /// script (an observation section is one line). The resolved path comes last, so one with spaces reads back
+    /// whole.
     public static func devicePaths(_ paths: [String]) -> NodeCommand {
         let lines = paths.map { path in
             let quoted = ShellQuote.quote(path)
             return "r=$(readlink -f -- \(quoted) || printf '%s' \(quoted)); "
                 + "if [ -d \(quoted) ] && mountpoint -q \(quoted); then "
-                + "printf 'mounted %s %s\\n' \"$r\" \"$(stat -f -L -c '%S %b %a' -- \(quoted))\"; "
+                + "printf 'mounted %s %s\\n' \"$(stat -f -L -c '%S %b %a' -- \(quoted))\" \"$r\"; "
                 + "else printf 'other %s\\n' \"$r\"; fi"
         }
-        return NodeCommand(["sh", "-c", lines.joined(separator: "\n")])
+        return NodeCommand(["sh", "-c", lines.joined(separator: "; ")])
     }
 
     /// The answer to `devicePaths`, by path.
@@ -93,12 +95,16 @@ public enum PathProbe {
         }
         var result: [String: DevicePath] = [:]
         for (path, line) in zip(paths, lines) {
-            let fields = line.split(separator: " ", maxSplits: 2)
-            guard fields.count >= 2, fields[0] == "mounted" || fields[0] == "other" else {
+            if line.hasPrefix("other "), line.count > "other ".count {
+                result[path] = DevicePath(resolved: String(line.dropFirst("other ".count)), mountedCapacity: nil)
+                continue
+            }
+            let fields = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, fields[0] == "mounted", !fields[4].isEmpty else {
                 throw .malformed(tool: "sh", reason: "unexpected line \(String(line).excerpt)")
             }
-            let capacity = fields[0] == "mounted" && fields.count == 3 ? try Self.parseCapacity(String(fields[2])) : nil
-            result[path] = DevicePath(resolved: String(fields[1]), mountedCapacity: capacity)
+            let capacity = try Self.parseCapacity(fields[1...3].joined(separator: " "))
+            result[path] = DevicePath(resolved: String(fields[4]), mountedCapacity: capacity)
         }
         return result
     }

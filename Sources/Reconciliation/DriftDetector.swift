@@ -99,21 +99,57 @@ public enum DriftDetector {
         return findings
     }
 
-    /// An LVM device whose volume group no longer has the size the store records (grown or shrunk): a resync is
-    /// the remedy, which an administrator asks for.
+    /// A device whose size on the node is not what the store records. Smaller (a volume group shrunk, a directory
+    /// device's filesystem smaller than recorded) overstates its room, so placement may promise space it lacks; a
+    /// grown volume group is room not yet used. A resync is the remedy, which an administrator asks for. A directory
+    /// device is judged only when its filesystem is smaller: a larger one is room left unused, and a device set up
+    /// by an earlier Brickyard recorded the filesystem's free space, a little less than its size.
     private static func devices(_ observed: ObservedState, topology: Topology) -> [DriftFinding] {
         var findings: [DriftFinding] = []
         for node in observed.nodes {
             let groups = Dictionary(node.volumeGroups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let filesystems = Dictionary(
+                node.directoryFilesystems.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
             guard let stored = topology.nodes.values.first(where: { $0.manageHostname == node.host }) else { continue }
-            for device in topology.devices(on: stored.id) where device.backend == .lvm {
-                guard let group = groups["vg_\(device.id)"], group.size != device.total.bytes else { continue }
-                findings.append(
-                    DriftFinding(
-                        kind: .deviceSizeChanged, subject: "\(node.host):\(device.name)",
-                        message: "volume group is \(group.size) bytes, the store says \(device.total.bytes); resync the device"))
+            for device in topology.devices(on: stored.id) {
+                let subject = "\(node.host):\(device.name)"
+                switch device.backend {
+                case .lvm:
+                    guard let group = groups["vg_\(device.id)"], group.size != device.total.bytes else { continue }
+                    if group.size < device.total.bytes {
+                        findings.append(
+                            Self.overstated(device, subject: subject, holder: "volume group", holds: group.size))
+                    } else {
+                        findings.append(
+                            DriftFinding(
+                                kind: .deviceSizeChanged, subject: subject,
+                                message: "volume group is \(group.size) bytes, the store says \(device.total.bytes); resync the device"))
+                    }
+                case .directory:
+                    guard let filesystem = filesystems[device.name], filesystem.size < device.total.bytes else {
+                        continue
+                    }
+                    findings.append(
+                        Self.overstated(device, subject: subject, holder: "filesystem", holds: filesystem.size))
+                }
             }
         }
         return findings
+    }
+
+    /// The finding for a device the store believes larger than it is, with what its bricks reserve: a resync
+    /// records the real size only when they fit in it.
+    private static func overstated(
+        _ device: Device, subject: String, holder: String, holds bytes: Int64
+    ) -> DriftFinding {
+        let holds = ByteCount(bytes: bytes)
+        let remedy =
+            device.used <= holds
+            ? "resync the device"
+            : "its bricks reserve \(device.used), more than that: disable the device so no brick is placed there"
+        return DriftFinding(
+            kind: .deviceSizeOverstated, subject: subject,
+            message: "the store records \(device.total) (\(device.total.bytes) bytes), "
+                + "the \(holder) holds \(holds) (\(bytes) bytes); \(remedy)")
     }
 }

@@ -13,6 +13,8 @@ public struct DriftFinding: Hashable, Sendable, CustomStringConvertible {
         case brickOffline = "brick_offline"
         case volumeUnknown = "volume_unknown"
         case deviceSizeChanged = "device_size_changed"
+        /// The store records more space than the node reports: placement may promise space the device lacks.
+        case deviceSizeOverstated = "device_size_overstated"
         case nodeUnreachable = "node_unreachable"
     }
 

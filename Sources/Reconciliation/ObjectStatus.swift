@@ -61,9 +61,11 @@ public enum StatusReport {
                     deviceStatus.phase = .degraded
                     deviceStatus.reason = device.state == .failed ? "DeviceFailed" : "DeviceOffline"
                     deviceStatus.message = "the device is \(device.state.rawValue)"
-                } else if let finding = bySubject[subject]?.first(where: { $0.kind == .deviceSizeChanged }) {
+                } else if let finding = bySubject[subject]?.first(where: { $0.kind == .deviceSizeOverstated })
+                    ?? bySubject[subject]?.first(where: { $0.kind == .deviceSizeChanged })
+                {
                     deviceStatus.phase = .degraded
-                    deviceStatus.reason = "SizeChanged"
+                    deviceStatus.reason = finding.kind == .deviceSizeOverstated ? "SizeOverstated" : "SizeChanged"
                     deviceStatus.message = finding.message
                 }
                 statuses.append(deviceStatus)

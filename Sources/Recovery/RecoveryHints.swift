@@ -59,13 +59,13 @@ public struct RecoveryHints: Hashable, Sendable {
 }
 
 /// What a node said about a path recovery asked after: where it leads (symbolic links resolved) and, when it is a
-/// mounted directory, its free space.
+/// mounted directory, its filesystem's whole size (what device set-up recorded for it).
 public struct ProbedPath: Hashable, Sendable {
     public var resolved: String
-    public var available: ByteCount?
+    public var filesystemSize: ByteCount?
 
-    public init(resolved: String, available: ByteCount?) {
+    public init(resolved: String, filesystemSize: ByteCount?) {
         self.resolved = resolved
-        self.available = available
+        self.filesystemSize = filesystemSize
     }
 }

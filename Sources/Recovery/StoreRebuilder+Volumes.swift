@@ -77,7 +77,6 @@ extension StoreRebuilder {
             let brickSize = lvm[brick.id]?.size ?? (brick.isArbiter ? directoryArbiterSize : directorySize)
             let reserved = BrickSpace(size: brickSize, snapshotFactor: snapshot.effectiveFactor).reserved
             devices[brick.device]?.used += reserved
-            if case .directory = brick.location { devices[brick.device]?.total += reserved }
             bricks.append(
                 Brick(
                     id: brick.id, volume: id, device: devices[brick.device]!.id, node: brick.node.id,

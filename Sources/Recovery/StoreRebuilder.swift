@@ -33,7 +33,7 @@ public enum StoreRebuilder {
     }
 
     /// The records for an empty store. `probes` holds, per host and path, what `probeCandidates` listed and the
-    /// node answered: where the path leads and, for a mounted directory, its free space.
+    /// node answered: where the path leads and, for a mounted directory, its filesystem's size.
     public static func rebuild(
         observed: ObservedState, hints: RecoveryHints, probes: [String: [String: ProbedPath]]
     ) throws(RecoveryError) -> ImportedTopology {
@@ -61,8 +61,12 @@ public enum StoreRebuilder {
             bricks += built.bricks
         }
         Self.reserveStrayBricks(observed, in: &devices, used: Set(bricks.map(\.id)), notes: &notes)
-        for (key, device) in devices where device.used > device.total && device.backend == .lvm {
-            notes.append(.observation("device \(key.host):\(device.name): its bricks reserve \(device.used), the volume group holds \(device.total)"))
+        for (key, device) in devices.sorted(by: { ($0.key.host, $0.key.name) < ($1.key.host, $1.key.name) })
+        where device.used > device.total {
+            let holder = device.backend == .lvm ? "volume group" : "filesystem"
+            notes.append(
+                .observation(
+                    "device \(key.host):\(device.name): its bricks reserve \(device.used), the \(holder) holds \(device.total)"))
         }
         notes.append(
             .observation(
@@ -144,8 +148,8 @@ public enum StoreRebuilder {
     }
 
     /// LVM devices from `vg_<id>` volume groups, named as the documents name them when a documented path leads to
-    /// the physical volume; directory devices from the probed paths that are mounted directories. `used` starts at
-    /// zero and grows with each brick.
+    /// the physical volume; directory devices from the probed paths that are mounted directories, each as large as
+    /// its filesystem (as device set-up records it). `used` starts at zero and grows with each brick.
     private static func devices(
         _ observed: ObservedState, hints: RecoveryHints, nodes: [String: Node], probes: [String: [String: ProbedPath]]
     ) -> [DeviceKey: Device] {
@@ -165,10 +169,10 @@ public enum StoreRebuilder {
                     backend: .lvm, sizeEnforced: true)
             }
             for (path, answer) in probed where !lvmNames.contains(path) {
-                guard let available = answer.available else { continue }
+                guard let size = answer.filesystemSize else { continue }
                 devices[DeviceKey(host: hint.manageHostname, name: path)] = Device(
                     id: StableIdentifier.make("device", hint.manageHostname, path), node: node.id, name: path,
-                    tags: hint.devices[path] ?? [:], total: available, backend: .directory, sizeEnforced: false)
+                    tags: hint.devices[path] ?? [:], total: size, backend: .directory, sizeEnforced: false)
             }
         }
         return devices

@@ -21,6 +21,8 @@ public struct ObservedState: Codable, Hashable, Sendable {
         public var brickMounts: [String] = []
         /// `brick_*` directories on the node's directory devices.
         public var brickDirectories: [String] = []
+        /// The filesystems of the node's directory devices that are mount points, by device path.
+        public var directoryFilesystems: [Filesystem] = []
         /// This node's glusterd UUID, as its peers or its bricks name it (nil when none does).
         public var uuid: String?
 
@@ -64,6 +66,21 @@ public struct ObservedState: Codable, Hashable, Sendable {
 
         public init(name: String, size: Int64, free: Int64) {
             self.name = name
+            self.size = size
+            self.free = free
+        }
+    }
+
+    /// A directory device's filesystem as `stat -f` reports it: its whole size (what device set-up records), and
+    /// what is still free.
+    public struct Filesystem: Codable, Hashable, Sendable {
+        /// The device path, as the store names the device.
+        public var path: String
+        public var size: Int64
+        public var free: Int64
+
+        public init(path: String, size: Int64, free: Int64) {
+            self.path = path
             self.size = size
             self.free = free
         }

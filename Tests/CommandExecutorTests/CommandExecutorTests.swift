@@ -187,14 +187,26 @@ import Testing
         #expect(!script.contains("wipefs"))
     }
 
-    @Test func aDirectoryDeviceIsSizedFromItsFilesystemAndSaysSizesAreNotEnforced() async throws {
+    /// The whole filesystem, not its free space: bricks are counted by the store, and the size is the one recovery
+    /// reads back and drift compares.
+    @Test func aDirectoryDeviceIsSizedAsItsFilesystemAndSaysSizesAreNotEnforced() async throws {
         let (topology, _) = Self.topology()
         let transport = RecordingTransport { _, _ in CommandResult(exitCode: 0, stdout: "directory\n4096 1000 750\n", stderr: "") }
         let executor = CommandExecutor(transport: transport)
         let outcome = try await executor.run(.setUpDevice(device: DeviceID(high: 0xd, low: 2), destroyData: false), in: topology)
-        #expect(outcome == .device(DeviceReport(size: ByteCount(bytes: 750 * 4096), backend: .directory, sizeEnforced: false)))
+        #expect(outcome == .device(DeviceReport(size: ByteCount(bytes: 1000 * 4096), backend: .directory, sizeEnforced: false)))
         #expect(executor.roundTrips == 2)
         #expect(transport.recorded.last?.argv == ["mountpoint", "-q", "/srv/d2"])
+    }
+
+    /// A resync reads the same size, however full the filesystem is.
+    @Test func aDirectoryDeviceResyncsToItsFilesystemsSize() async throws {
+        let (topology, _) = Self.topology()
+        let transport = RecordingTransport { _, _ in CommandResult(exitCode: 0, stdout: "4096 1000 20\n", stderr: "") }
+        let outcome = try await CommandExecutor(transport: transport).run(
+            .resyncDevice(device: DeviceID(high: 0xd, low: 1)), in: topology)
+        #expect(outcome == .device(DeviceReport(size: ByteCount(bytes: 1000 * 4096), backend: .directory, sizeEnforced: false)))
+        #expect(transport.recorded.map(\.argv) == [["stat", "-f", "-L", "-c", "%S %b %a", "--", "/srv/d1"]])
     }
 
     @Test func aDirectoryThatIsNotAMountPointIsRefused() async throws {

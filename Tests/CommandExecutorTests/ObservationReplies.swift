@@ -52,6 +52,7 @@ struct ObservationReplies: Sendable {
         case "mounts":
             return Output(stdout: "/\n/proc\n/var/lib/heketi/mounts/vg_a/brick_b\n/var/lib/heketi/mounts/vg_a/brick_a\n")
         case "brick-directories": return Output(stdout: "/srv/d1/brick_2\n/srv/d1/brick_1\n")
+        case "directory-filesystems": return Output(stdout: "mounted 4096 1000 750 /srv/d1\n")
         case "volume-info": return Output(stdout: fixture("gluster/volume-info-replica3.xml"))
         case "volume-status": return Output(stdout: fixture("gluster/volume-status-replica3.xml"))
         default: return Output(exitCode: 127, stderr: "sh: 1: \(name): not found\n")

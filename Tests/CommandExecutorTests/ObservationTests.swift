@@ -24,7 +24,9 @@ import Testing
         for call in calls {
             let names = ObservationReplies.sectionNames(in: call.argv[2])
             let volumes = ["volume-info", "volume-status"]
-            #expect(names == ["peers", "pvs", "vgs", "lvs", "mounts", "brick-directories"] + (call.host == "m1" ? volumes : []))
+            #expect(
+                names == ["peers", "pvs", "vgs", "lvs", "mounts", "brick-directories", "directory-filesystems"]
+                    + (call.host == "m1" ? volumes : []))
         }
 
         #expect(state.nodes.map(\.host) == ["m1", "m2", "m3"])
@@ -37,6 +39,8 @@ import Testing
         #expect(node.logicalVolumes == [])
         #expect(node.brickMounts == ["/var/lib/heketi/mounts/vg_a/brick_a", "/var/lib/heketi/mounts/vg_a/brick_b"])
         #expect(node.brickDirectories == ["/srv/d1/brick_1", "/srv/d1/brick_2"])
+        let filesystem = ObservedState.Filesystem(path: "/srv/d1", size: 4_096_000, free: 3_072_000)
+        #expect(node.directoryFilesystems == [filesystem])
 
         #expect(state.volumesFrom == "m1")
         let volume = try #require(state.volumes.first)
@@ -52,7 +56,11 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(state)) as? [String: Any])
         #expect(Set(json.keys) == ["nodes", "volumes", "volumesFrom"])
         let nodeKeys = Set(((json["nodes"] as? [[String: Any]])?.first ?? [:]).keys)
-        #expect(nodeKeys == ["host", "errors", "peers", "physicalVolumes", "volumeGroups", "logicalVolumes", "brickMounts", "brickDirectories"])
+        #expect(
+            nodeKeys == [
+                "host", "errors", "peers", "physicalVolumes", "volumeGroups", "logicalVolumes", "brickMounts",
+                "brickDirectories", "directoryFilesystems",
+            ])
     }
 
     /// A node without LVM tools reports `lvm: ...` and still has its peers, mounts and brick directories.
@@ -95,9 +103,27 @@ import Testing
         let state = await CommandExecutor(transport: transport).observe(topology)
         let node = try #require(state.nodes.first { $0.host == "m3" })
         let message = "script exited 255: ssh: connect to host m3 port 22: Connection refused"
-        #expect(node.errors == ["peers", "lvm", "mounts", "brick directories"].map { "\($0): \(message)" })
+        #expect(
+            node.errors == ["peers", "lvm", "mounts", "brick directories", "directory filesystems"].map { "\($0): \(message)" })
         #expect(state.volumesFrom == "m1")
         #expect(transport.recorded.count == 3)
+    }
+
+    /// A directory device that is not a mount point has no filesystem of its own to report; output that does not
+    /// parse is that part's error.
+    @Test func directoryFilesystemsAreTheMountedDirectoryDevices() async throws {
+        let (topology, _) = CommandExecutorTests.topology()
+        let transport = Self.transport { host, name in
+            switch (host, name) {
+            case ("m2", "directory-filesystems"): return .init(stdout: "other /srv/d2\n")
+            case ("m3", "directory-filesystems"): return .init(stdout: "mounted 4096 /srv/d3\n")
+            default: return ObservationReplies.recorded(name)
+            }
+        }
+        let state = await CommandExecutor(transport: transport).observe(topology)
+        #expect(state.nodes.map(\.directoryFilesystems.count) == [1, 0, 0])
+        #expect(state.nodes.map(\.errors.count) == [0, 0, 1])
+        #expect(state.nodes.last?.errors.first?.hasPrefix("directory filesystems: unexpected sh output") == true, "\(state.nodes)")
     }
 
     /// When the first node's glusterd does not answer, the volumes are asked of the next node: one more round

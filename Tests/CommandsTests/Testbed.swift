@@ -32,7 +32,6 @@ struct Testbed {
         var environment = ProcessInfo.processInfo.environment
         environment["TESTBED_ROOT"] = self.root
         environment["TESTBED_NODES"] = String(Self.nodeCount)
-        environment["TESTBED_SIZE"] = "4G"
         return environment
     }
 

@@ -24,6 +24,7 @@ import Testing
                 brickyard_mark section "$brickyard_token" lvs; lvs --reportformat json --units b --nosuffix -o lv_name,vg_name,lv_size,pool_lv,lv_attr,thin_count,data_percent,metadata_percent; brickyard_mark end "$brickyard_token" lvs $?
                 brickyard_mark section "$brickyard_token" mounts; findmnt -rn -o TARGET; brickyard_mark end "$brickyard_token" mounts $?
                 brickyard_mark section "$brickyard_token" brick-directories; find /srv/d1 '/srv/d 2' -mindepth 1 -maxdepth 1 -type d -name 'brick_*'; brickyard_mark end "$brickyard_token" brick-directories $?
+                brickyard_mark section "$brickyard_token" directory-filesystems; \#(PathProbe.devicePaths(["/srv/d1", "/srv/d 2"]).rendered); brickyard_mark end "$brickyard_token" directory-filesystems $?
                 brickyard_mark section "$brickyard_token" volume-info; gluster --mode=script volume info --xml; brickyard_mark end "$brickyard_token" volume-info $?
                 brickyard_mark section "$brickyard_token" volume-status; gluster --mode=script volume status all --xml; brickyard_mark end "$brickyard_token" volume-status $?
 
@@ -35,10 +36,14 @@ import Testing
 
     @Test func volumesAreAskedOnlyWhenWanted() {
         let names = Self.script(volumes: false).sections.map(\.name)
-        #expect(names == [.peers, .physicalVolumes, .volumeGroups, .logicalVolumes, .mounts, .brickDirectories])
+        #expect(
+            names == [
+                .peers, .physicalVolumes, .volumeGroups, .logicalVolumes, .mounts, .brickDirectories, .directoryFilesystems,
+            ])
         let bare = NodeObservationScript.sections(
             gluster: GlusterCLI(), storage: StorageToolSettings(), directoryDevices: [], volumes: false)
         #expect(!bare.map(\.name).contains(.brickDirectories))
+        #expect(!bare.map(\.name).contains(.directoryFilesystems))
     }
 
     /// Stand-ins for every tool answer with the recorded outputs; each section comes back byte for byte, with its
@@ -62,6 +67,8 @@ import Testing
         #expect(
             sections[.brickDirectories]
                 == .init(exitCode: 0, stdout: "/srv/d1/brick_1\n'/srv/d 2'\n", stderr: "find: warning\n"))
+        // Neither directory exists here, so neither is a mount point.
+        #expect(sections[.directoryFilesystems] == .init(exitCode: 0, stdout: "other /srv/d1\nother /srv/d 2\n", stderr: ""))
         // What was parsed from the real outputs is what the parsers read from the fixtures.
         let peers = try GlusterPeer.parsePeerStatus(try #require(sections[.peers]).stdout)
         #expect(peers.map(\.hostname) == ["127.1.1.2", "127.1.1.3"])

@@ -52,4 +52,19 @@ import Testing
         #expect(probed[directory.path + "/missing"]?.resolved.hasSuffix("/missing") == true)
         #expect(throws: NodeOutputError.self) { try PathProbe.parseDevicePaths("mounted /\n", paths: ["/", "/x"]) }
     }
+
+    /// The resolved path comes last, so one with spaces reads back whole; lines that do not follow the form are
+    /// refused.
+    @Test func readsDevicePathsWithSpaces() throws {
+        let probed = try PathProbe.parseDevicePaths(
+            "mounted 4096 262144 131072 /srv/my disk\nother /dev/disk/by-id/a b\n", paths: ["/srv/my disk", "/dev/x"])
+        #expect(
+            probed["/srv/my disk"]
+                == PathProbe.DevicePath(
+                    resolved: "/srv/my disk", mountedCapacity: .init(total: .gibibytes(1), available: .mebibytes(512))))
+        #expect(probed["/dev/x"] == PathProbe.DevicePath(resolved: "/dev/disk/by-id/a b", mountedCapacity: nil))
+        for line in ["mounted 4096 262144 131072", "mounted /srv/d1 4096 262144 131072", "other ", "lost /srv/d1"] {
+            #expect(throws: NodeOutputError.self, "\(line)") { try PathProbe.parseDevicePaths(line + "\n", paths: ["/srv/d1"]) }
+        }
+    }
 }

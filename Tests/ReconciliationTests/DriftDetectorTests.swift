@@ -110,6 +110,57 @@ import Testing
         #expect(findings.map(\.subject) == ["vol", "vol", "m2:/dev/sdb", "hand-made"])
     }
 
+    /// A device the store believes larger than the node reports overstates its room: a shrunk volume group, or a
+    /// directory device whose filesystem is smaller than recorded. Its bricks decide the remedy.
+    @Test func aDeviceRecordedLargerThanTheNodeReportsIsOverstated() {
+        let (stored, _) = Self.stored()
+        var topology = stored
+        var observed = Self.healthy()
+        // m1: the volume group shrank to 60 GiB; its 1 GiB brick still fits, so a resync is the remedy.
+        var lvm = topology.devices[DeviceID(high: 3, low: 1)]!
+        lvm.used = .gibibytes(1)
+        topology.insert(lvm)
+        observed.nodes[0].volumeGroups[0].size = 60 << 30
+        // m2: a directory device recorded as 6.9 GiB on a filesystem of 3.94 GiB whose bricks reserve 3.02 GiB;
+        // one recorded as less than its filesystem (an earlier set-up's free space) is not drift.
+        let node = NodeID(high: 2, low: 2)
+        let recorded = ByteCount(bytes: 7_431_389_184)
+        let filesystem: Int64 = 1_032_192 * 4096
+        topology.insert(
+            Device(
+                id: DeviceID(high: 3, low: 20), node: node, name: "/srv/d1", total: recorded, used: .mebibytes(3096),
+                backend: .directory, sizeEnforced: false))
+        topology.insert(
+            Device(
+                id: DeviceID(high: 3, low: 21), node: node, name: "/srv/d2", total: .mebibytes(3971),
+                backend: .directory, sizeEnforced: false))
+        // m3: a directory device whose bricks reserve more than its filesystem holds.
+        topology.insert(
+            Device(
+                id: DeviceID(high: 3, low: 30), node: NodeID(high: 2, low: 3), name: "/srv/d1", total: .gibibytes(8),
+                used: .gibibytes(5), backend: .directory, sizeEnforced: false))
+        observed.nodes[1].directoryFilesystems = [
+            .init(path: "/srv/d1", size: filesystem, free: filesystem - (1 << 20)),
+            .init(path: "/srv/d2", size: filesystem, free: filesystem),
+        ]
+        observed.nodes[2].directoryFilesystems = [.init(path: "/srv/d1", size: 4 << 30, free: 4 << 30)]
+        let findings = DriftDetector.findings(observed: observed, topology: topology)
+        #expect(findings.map(\.kind) == [.deviceSizeOverstated, .deviceSizeOverstated, .deviceSizeOverstated])
+        #expect(findings.map(\.subject) == ["m1:/dev/sdb", "m2:/srv/d1", "m3:/srv/d1"])
+        #expect(findings.allSatisfy { $0.heal == nil })
+        #expect(
+            findings.map(\.message) == [
+                "the store records 100 GiB (107374182400 bytes), the volume group holds 60 GiB (64424509440 bytes); resync the device",
+                "the store records 6.92 GiB (7431389184 bytes), the filesystem holds 3.94 GiB (4227858432 bytes); resync the device",
+                "the store records 8 GiB (8589934592 bytes), the filesystem holds 4 GiB (4294967296 bytes); its bricks reserve 5 GiB, more than that: disable the device so no brick is placed there",
+            ])
+        // Recorded as large as the filesystem: nothing to report.
+        var exact = topology.devices[DeviceID(high: 3, low: 20)]!
+        exact.total = ByteCount(bytes: filesystem)
+        topology.insert(exact)
+        #expect(!DriftDetector.findings(observed: observed, topology: topology).map(\.subject).contains("m2:/srv/d1"))
+    }
+
     @Test func aVolumeGoneFromThePoolIsMissingAndWithoutAnAnswerNothingIsJudged() {
         let (topology, _) = Self.stored()
         var observed = Self.healthy()

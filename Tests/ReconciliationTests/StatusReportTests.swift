@@ -36,4 +36,21 @@ import Testing
         #expect(byName["vol"]?.message == "gluster reports it stopped")
         #expect(byName["hand-made"] == nil)
     }
+
+    /// A device the store believes larger than the node reports is Degraded, with why and the remedy; an
+    /// overstated size outranks a mere change.
+    @Test func anOverstatedDeviceIsDegraded() {
+        let (topology, _) = DriftDetectorTests.stored()
+        let message = "the store records 100 GiB (107374182400 bytes), the volume group holds 60 GiB (64424509440 bytes); resync the device"
+        let findings = [
+            DriftFinding(kind: .deviceSizeChanged, subject: "m2:/dev/sdb", message: "volume group is bigger"),
+            DriftFinding(kind: .deviceSizeOverstated, subject: "m2:/dev/sdb", message: message),
+        ]
+        let statuses = StatusReport.build(topology: topology, pending: [], findings: findings)
+        let device = statuses.first { $0.name == "m2:/dev/sdb" }
+        #expect(device?.phase == .degraded)
+        #expect(device?.reason == "SizeOverstated")
+        #expect(device?.message == message)
+        #expect(statuses.filter { $0.phase != .ready }.count == 1)
+    }
 }

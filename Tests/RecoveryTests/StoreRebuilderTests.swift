@@ -107,7 +107,7 @@ import Testing
     }
 
     /// Directory devices: an arbiter volume with its size recorded; sizes spread over the sets, the arbiter
-    /// brick marked, and each device's total its free space plus what its bricks reserve.
+    /// brick marked, and each device as large as its filesystem.
     @Test func directoryBricksAreSizedFromTheRecordedSize() throws {
         var observed = ObservedState(volumesFrom: Self.hosts[0])
         observed.nodes = Self.hosts.map { ObservedState.Node(host: $0) }
@@ -132,8 +132,8 @@ import Testing
                 (
                     $0,
                     [
-                        "/srv/d1": ProbedPath(resolved: "/srv/d1", available: .gibibytes(50)),
-                        "/srv/d2": ProbedPath(resolved: "/srv/d2", available: .gibibytes(60)),
+                        "/srv/d1": ProbedPath(resolved: "/srv/d1", filesystemSize: .gibibytes(50)),
+                        "/srv/d2": ProbedPath(resolved: "/srv/d2", filesystemSize: .gibibytes(60)),
                     ]
                 )
             })
@@ -148,10 +148,62 @@ import Testing
         #expect(result.devices.count == 6)
         for device in result.devices {
             #expect(device.backend == .directory && !device.sizeEnforced)
-            let base: ByteCount = device.name == "/srv/d1" ? .gibibytes(50) : .gibibytes(60)
-            #expect(device.total == base + device.used)
+            #expect(device.total == (device.name == "/srv/d1" ? .gibibytes(50) : .gibibytes(60)))
         }
+        #expect(result.devices.filter { $0.name == "/srv/d1" }.allSatisfy { $0.used > .zero })
         #expect(result.devices.filter { $0.name == "/srv/d2" }.allSatisfy { $0.used == .zero })
+    }
+
+    /// `count` replica-3 volumes of 1 GiB on each node's `/srv/d1`, their sizes recorded, and what the nodes say
+    /// of `/srv/d1`: a mounted filesystem of `filesystem`.
+    static func directoryVolumes(_ count: Int, filesystem: ByteCount) -> (ObservedState, RecoveryHints, [String: [String: ProbedPath]]) {
+        var observed = ObservedState(volumesFrom: Self.hosts[0])
+        observed.nodes = Self.hosts.map { ObservedState.Node(host: $0) }
+        observed.volumes = (0..<count).map { volume in
+            let id = String(repeating: "a", count: 31) + String(volume, radix: 16)
+            return ObservedState.Volume(
+                name: "vol\(volume)", id: "g\(volume)", status: "started", type: "Replicate",
+                bricks: Self.hosts.enumerated().map { node, host in
+                    ObservedState.Brick(
+                        address: "\(host):/srv/d1/brick_\(Self.brick(volume * 3 + node))/brick", online: true, port: 1)
+                },
+                options: ["user.heketi.id": id, "user.brickyard.size": String(Self.gib)], heketiID: id,
+                durability: .replicate(3))
+        }
+        let hints = RecoveryHints(nodes: Self.hosts.map { RecoveryHints.Node(manageHostname: $0, devices: ["/srv/d1": [:]]) })
+        let probes = Dictionary(
+            uniqueKeysWithValues: Self.hosts.map { ($0, ["/srv/d1": ProbedPath(resolved: "/srv/d1", filesystemSize: filesystem)]) })
+        return (observed, hints, probes)
+    }
+
+    /// A directory device comes back as large as its filesystem, however much its bricks reserve: counting their
+    /// space on top of the free space made a 4 GiB filesystem holding three bricks come back as 6.9 GiB.
+    @Test func aDirectoryDeviceIsAsLargeAsItsFilesystemWhateverItsBricksReserve() throws {
+        // What `stat -f` reports for the testbed's 4G image: 1,032,192 blocks of 4 KiB.
+        let filesystem = ByteCount(bytes: 1_032_192 * 4096)
+        for count in 0...3 {
+            let (observed, hints, probes) = Self.directoryVolumes(count, filesystem: filesystem)
+            let result = try StoreRebuilder.rebuild(observed: observed, hints: hints, probes: probes)
+            #expect(result.devices.count == 3)
+            for device in result.devices {
+                #expect(device.total == filesystem, "\(count) volumes")
+                // A 1 GiB brick reserves its thin pool and 8 MiB of pool metadata.
+                #expect(device.used == .mebibytes(1032 * Int64(count)))
+                #expect(device.used == result.bricks.filter { $0.device == device.id }.map(\.reserved).reduce(.zero, +))
+            }
+            #expect(!result.notes.contains { $0.description.contains("the filesystem holds") })
+        }
+    }
+
+    /// Bricks that reserve more than their filesystem holds (a store that over-committed the device) are recorded
+    /// as found, with a note per device.
+    @Test func bricksReservingMoreThanTheFilesystemHoldsAreNoted() throws {
+        let (observed, hints, probes) = Self.directoryVolumes(3, filesystem: .gibibytes(2))
+        let result = try StoreRebuilder.rebuild(observed: observed, hints: hints, probes: probes)
+        #expect(result.devices.allSatisfy { $0.total == .gibibytes(2) && $0.used > $0.total })
+        let notes = result.notes.map(\.description).filter { $0.contains("the filesystem holds 2 GiB") }
+        #expect(notes.count == 3)
+        #expect(notes.first?.contains("device \(Self.hosts[0]):/srv/d1: its bricks reserve 3.02 GiB") == true, "\(notes)")
     }
 
     /// The documents name disks by a stable link; LVM reports the kernel name. The device keeps the documents' name
@@ -164,8 +216,8 @@ import Testing
                 (
                     host,
                     [
-                        "/dev/disk/by-id/wwn-\(index)": ProbedPath(resolved: "/dev/sdb", available: nil),
-                        "/dev/sdb": ProbedPath(resolved: "/dev/sdb", available: nil),
+                        "/dev/disk/by-id/wwn-\(index)": ProbedPath(resolved: "/dev/sdb", filesystemSize: nil),
+                        "/dev/sdb": ProbedPath(resolved: "/dev/sdb", filesystemSize: nil),
                     ]
                 )
             })
