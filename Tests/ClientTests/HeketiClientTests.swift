@@ -37,7 +37,10 @@ import Testing
         let volume = try await client.createVolume(VolumeCreateRequest(size: 10, name: "data"))
         #expect(volume.id == "v1")
         #expect(transport.lines == ["POST /volumes", "GET /queue/op1", "GET /queue/op1", "GET /queue/op1", "GET /volumes/v1"])
-        #expect(self.sleeps.all == [.milliseconds(50), .seconds(2)])
+        #expect(self.sleeps.all == [.milliseconds(5), .seconds(2)])
+        // Every poll asks the server to hold its answer until the operation ends (RFC 7240); nothing else does.
+        let prefers = transport.requests.withLock { $0.map { $0.headers["Prefer"] } }
+        #expect(prefers == [nil, "wait=5", "wait=5", "wait=5", nil])
         #expect(accepted.all == ["/queue/op1"])
         let body = try #require(transport.requests.withLock { $0[0].body })
         #expect(try JSONDecoder().decode(VolumeCreateRequest.self, from: body).size == 10)
