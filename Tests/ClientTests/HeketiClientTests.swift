@@ -153,3 +153,52 @@ final class AcceptedLocations: Sendable {
 
     var all: [String] { self.locations.withLock { $0 } }
 }
+
+/// Following an operation in real time: a server that holds the poll (as Brickyard does) is heard from as the
+/// operation ends; one that answers at once (as Heketi does) is polled a handful of times, not hammered.
+@Suite struct OperationFollowingTimeTests {
+    /// An operation that ends `duration` after the first poll; a poll that asks for it is held until then.
+    final class TimedQueue: HTTPTransport {
+        let holds: Bool
+        let duration: Duration
+        let polls = Mutex<[ContinuousClock.Instant]>([])
+        let end = Mutex<ContinuousClock.Instant?>(nil)
+
+        init(holds: Bool, duration: Duration) {
+            self.holds = holds
+            self.duration = duration
+        }
+
+        func send(_ request: HTTPRequest) async throws(CurlError) -> HTTPResponse {
+            let now = ContinuousClock.now
+            self.polls.withLock { $0.append(now) }
+            let end = self.end.withLock { end in
+                if end == nil { end = now + self.duration }
+                return end!
+            }
+            if now >= end { return response(303, [("Location", "/volumes/v1")]) }
+            if self.holds, request.headers["Prefer"] == "wait=5" {
+                try? await Task.sleep(until: end, clock: .continuous)
+                return response(303, [("Location", "/volumes/v1")])
+            }
+            return response(200, [("X-Pending", "true")])
+        }
+    }
+
+    @Test func aHeldPollEndsWithTheOperation() async throws {
+        let queue = TimedQueue(holds: true, duration: .milliseconds(150))
+        let client = HeketiClient(server: "http://server", credentials: nil, transport: queue)
+        #expect(try await client.follow("/queue/op1") == "/volumes/v1")
+        let late = ContinuousClock.now - (queue.end.withLock { $0 } ?? .now)
+        #expect(late < .milliseconds(20), "finished \(late) after the operation")
+        #expect(queue.polls.withLock { $0.count } == 1)
+    }
+
+    @Test func aServerThatAnswersAtOnceIsPolledWithBackOff() async throws {
+        let queue = TimedQueue(holds: false, duration: .milliseconds(100))
+        let client = HeketiClient(server: "http://server", credentials: nil, transport: queue)
+        #expect(try await client.follow("/queue/op1") == "/volumes/v1")
+        // Polls near 0, 5, 15, 35, 75 and 155 ms: six or so, however slow the machine.
+        #expect(queue.polls.withLock { $0.count } <= 8)
+    }
+}
