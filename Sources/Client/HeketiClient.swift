@@ -84,7 +84,7 @@ public struct HeketiClient: Sendable {
         do {
             try await self.sleep(delay)
         } catch {
-            throw .unexpectedResponse(request: "wait", detail: "cancelled")
+            throw .operationFailed(message: "interrupted while waiting for the server")
         }
     }
 

@@ -55,11 +55,10 @@ struct ResourceHelp: Sendable {
 
     var text: String {
         if let reason = self.unsupported { return "brickyard \(self.name) is not supported: \(reason)." }
-        let width = self.verbs.map(\.name.count).max() ?? 0
-        let lines = self.verbs.map { verb in
-            "  " + verb.name.padding(width) + "   "
-                + (verb.unsupported.map { "(heketi-cli's; not supported: \($0))" } ?? verb.summary.firstSentence)
-        }
+        let width = self.served.map(\.name.count).max() ?? 0
+        let lines = self.served.map { "  " + $0.name.padding(width) + "   " + $0.summary.firstSentence }
+        let refused = self.verbs.compactMap { verb in verb.unsupported.map { "  \(verb.name): \($0)" } }
+        let refusals = refused.isEmpty ? "" : "\nheketi-cli verbs Brickyard refuses:\n" + refused.joined(separator: "\n") + "\n"
         return """
             usage: brickyard [global options] \(self.name) <verb> [arguments]
 
@@ -67,7 +66,7 @@ struct ResourceHelp: Sendable {
 
             verbs:
             \(lines.joined(separator: "\n"))
-
+            \(refusals)
             \(ClientHelp.globalOptions)
 
             Run `brickyard \(self.name) <verb> --help` for a verb's arguments and an example.
