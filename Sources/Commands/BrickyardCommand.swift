@@ -64,7 +64,7 @@ public enum BrickyardCommand {
         let rest = Array(arguments.dropFirst())
         /// `--help` prints the command's help; otherwise the command runs on the rest of the arguments.
         func command(_ help: String, _ run: () throws(UsageError) -> Int32) throws(UsageError) -> Int32 {
-            guard !rest.contains("--help") else {
+            guard !rest.contains("--help"), !rest.contains("-h") else {
                 output(help)
                 return 0
             }

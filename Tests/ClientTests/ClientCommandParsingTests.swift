@@ -185,3 +185,34 @@ import Testing
         #expect(!script.contains("clone"))
     }
 }
+
+/// The argument reader heketi-cli's flag parser implies: flags anywhere, `=` or a separate value, short forms,
+/// booleans with `=false`, and `--` ending the options.
+@Suite struct ArgumentListTests {
+    @Test func spellings() throws {
+        var list = try ArgumentList(
+            ["id1", "-e", "--all=false", "-jfile.json", "--name=a=b", "--zone", "-1", "--", "--not-an-option"],
+            flagNames: ["exact", "all"], shortNames: ["e": "exact", "j": "json"])
+        let exact = list.flag("exact")
+        #expect(exact)
+        #expect(list.optionalFlag("all") == false)
+        #expect(list.string("json") == "file.json")
+        #expect(list.string("name") == "a=b")
+        #expect(list.string("zone") == "-1")
+        #expect(list.positionals == ["id1", "--not-an-option"])
+        try list.finish(maximumPositionals: 2)
+        var spaced = try ArgumentList(["--block", "false", "c1", "-j=x"], flagNames: ["block"], shortNames: ["j": "json"])
+        #expect(spaced.optionalFlag("block") == false)
+        #expect(spaced.string("json") == "x")
+        #expect(spaced.positionals == ["c1"])
+    }
+
+    @Test func mistakes() {
+        #expect(throws: UsageError("unknown option -q")) { try ArgumentList(["-q"]) }
+        #expect(throws: UsageError("option -j needs a value")) { try ArgumentList(["-j"], shortNames: ["j": "json"]) }
+        #expect(throws: UsageError("option --all: \"yes\" must be true or false")) {
+            try ArgumentList(["--all=yes"], flagNames: ["all"])
+        }
+        #expect(throws: UsageError("unknown option --exact")) { try ArgumentList(["--exact"], flagNames: ["exact"]).finish() }
+    }
+}
