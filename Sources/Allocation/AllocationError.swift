@@ -27,7 +27,7 @@ public enum AllocationError: Error, Hashable, Sendable {
         public var sets: Int
         public var setSize: Int
         public var brickSize: ByteCount
-        /// What each data brick takes from a device, thin pool and metadata included.
+        /// What each data brick reserves on a device (on LVM, its thin pool and metadata).
         public var reservedPerBrick: ByteCount
         public var setsPlaced: Int
         /// The most free space on any device eligible for the request.
@@ -70,9 +70,13 @@ extension AllocationError: CustomStringConvertible {
         case .noArbiterDevice:
             return "no online device may hold an arbiter brick (arbiter tag required or supported)"
         case .noSpace(let facts):
-            return "no space: placed \(facts.setsPlaced) of \(facts.sets) sets of \(facts.setSize) bricks of "
-                + "\(facts.brickSize) (\(facts.reservedPerBrick) each with thin pool metadata) for \(facts.requested); "
-                + "the most free space on any of the \(facts.eligibleDevices) eligible devices is \(facts.largestFree)"
+            // No "no space" here: the REST edge already says Heketi's "No space" before this.
+            let sets = facts.sets == 1 ? "set" : "sets"
+            let bricks = facts.setSize == 1 ? "brick" : "bricks"
+            let devices = facts.eligibleDevices == 1 ? "device" : "devices"
+            return "only \(facts.setsPlaced) of \(facts.sets) \(sets) of \(facts.setSize) \(bricks) of \(facts.brickSize) fit "
+                + "for \(facts.requested) (each brick reserves \(facts.reservedPerBrick) on its device); "
+                + "the most free space on any of the \(facts.eligibleDevices) eligible \(devices) is \(facts.largestFree)"
         case .unknownBrick(let id):
             return "brick \(id) is not known"
         }

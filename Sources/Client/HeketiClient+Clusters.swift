@@ -19,8 +19,11 @@ extension HeketiClient {
         _ = try await self.perform("DELETE", "/clusters/\(id)")
     }
 
-    /// `POST /clusters/{id}/flags`: a flag left `nil` keeps its value.
+    /// `POST /clusters/{id}/flags`: a flag left `nil` keeps its value. As heketi-cli does, the cluster is read first
+    /// and both flags are sent, since a Heketi server reads a missing flag as false.
     public func setClusterFlags(_ id: String, _ flags: ClusterCreateRequest) async throws(ClientError) {
-        _ = try await self.perform("POST", "/clusters/\(id)/flags", body: Self.body(flags))
+        let current = try await self.clusterInfo(id)
+        let request = ClusterCreateRequest(file: flags.file ?? current.file, block: flags.block ?? current.block)
+        _ = try await self.perform("POST", "/clusters/\(id)/flags", body: Self.body(request))
     }
 }

@@ -17,13 +17,16 @@ extension HeketiClient {
         try await self.get(DeviceInfoResponse.self, "/devices/\(id)")
     }
 
-    public func deleteDevice(_ id: String) async throws(ClientError) {
-        _ = try await self.perform("DELETE", "/devices/\(id)")
+    /// `DELETE /devices/{id}` with heketi-cli's options body; `forceForget` drops it whatever its state.
+    public func deleteDevice(_ id: String, forceForget: Bool = false) async throws(ClientError) {
+        _ = try await self.perform("DELETE", "/devices/\(id)", body: Self.body(DeviceDeleteOptions(forceforget: forceForget)))
     }
 
-    /// `POST /devices/{id}/state` with `online`, `offline` or `failed`.
-    public func setDeviceState(_ id: String, _ state: String) async throws(ClientError) {
-        _ = try await self.perform("POST", "/devices/\(id)/state", body: Self.body(StateRequest(state: state)))
+    /// `POST /devices/{id}/state` with `online`, `offline` or `failed` (remove: its bricks move elsewhere, after a
+    /// heal check unless `skipHealCheck`).
+    public func setDeviceState(_ id: String, _ state: String, skipHealCheck: Bool = false) async throws(ClientError) {
+        _ = try await self.perform(
+            "POST", "/devices/\(id)/state", body: Self.body(StateChangeRequest(state: state, skipHealCheck: skipHealCheck)))
     }
 
     /// `GET /devices/{id}/resync`: re-reads the device's size from the node.

@@ -21,7 +21,7 @@ extension HeketiClient {
 
     /// `POST /nodes/{id}/state` with `online`, `offline` or `failed` (remove: its bricks move elsewhere).
     public func setNodeState(_ id: String, _ state: String) async throws(ClientError) {
-        _ = try await self.perform("POST", "/nodes/\(id)/state", body: Self.body(StateRequest(state: state)))
+        _ = try await self.perform("POST", "/nodes/\(id)/state", body: Self.body(StateChangeRequest(state: state)))
     }
 
     /// `POST /nodes/{id}/tags`; returns the node's tags afterwards.

@@ -43,19 +43,24 @@ public struct HeketiClient: Sendable {
     }
 
     /// Sends one request, retrying while the server answers 429 (busy) for as long as `Retry-After` asks.
-    public func send(_ method: String, _ path: String, body: Data? = nil) async throws(ClientError) -> HTTPResponse {
+    public func send(
+        _ method: String, _ path: String, body: Data? = nil, headers extra: [(String, String)] = []
+    ) async throws(ClientError) -> HTTPResponse {
         var attempt = 0
         while true {
-            let response = try await self.sendOnce(method, path, body: body)
+            let response = try await self.sendOnce(method, path, body: body, headers: extra)
             guard response.status == 429, attempt < self.busyRetries else { return response }
             try await self.wait(OperationStep.delay(retryAfter: response.headers["Retry-After"], attempt: attempt))
             attempt += 1
         }
     }
 
-    private func sendOnce(_ method: String, _ path: String, body: Data?) async throws(ClientError) -> HTTPResponse {
+    private func sendOnce(
+        _ method: String, _ path: String, body: Data?, headers extra: [(String, String)]
+    ) async throws(ClientError) -> HTTPResponse {
         var headers: HTTPHeaders = ["Accept": "application/json"]
         if body != nil { headers.set(name: "Content-Type", value: "application/json") }
+        for (name, value) in extra { headers.set(name: name, value: value) }
         if let signer = self.signer {
             headers.set(name: "Authorization", value: try signer.authorization(method: method, path: path, now: self.now()))
         }
@@ -79,7 +84,7 @@ public struct HeketiClient: Sendable {
         do {
             try await self.sleep(delay)
         } catch {
-            throw .unexpectedResponse(request: "wait", detail: "cancelled")
+            throw .operationFailed(message: "interrupted while waiting for the server")
         }
     }
 
@@ -111,24 +116,33 @@ public struct HeketiClient: Sendable {
     }
 
     /// Polls `location` (`/queue/<id>`) until the operation ends: its result's location, `nil`, or its failure.
+    /// Each poll asks the server to hold its answer until the operation ends (`Prefer: wait=5`); between polls the
+    /// client waits as `PollSchedule` says.
     public func follow(_ location: String) async throws(ClientError) -> String? {
         var waited = Duration.zero
         var attempt = 0
         while true {
-            let response = try await self.send("GET", location)
-            switch OperationStep.after(response, attempt: attempt) {
+            let started = ContinuousClock.now
+            let response = try await self.send("GET", location, headers: [("Prefer", PollSchedule.preference)])
+            let heldFor = ContinuousClock.now - started
+            switch OperationStep.after(response) {
             case .completed(let result):
                 return result
             case .failed(let error):
                 throw error
-            case .pending(let delay):
+            case .pending:
+                let applied = response.headers["Preference-Applied"]
+                let delay = PollSchedule.delay(
+                    attempt: attempt, retryAfter: response.headers["Retry-After"], preferenceApplied: applied,
+                    heldFor: heldFor)
                 // Time is counted as the waits add up, so tests with an instant `sleep` see the same limit.
+                waited += heldFor
                 if let limit = self.operationTimeout, waited + delay > limit {
                     throw .operationTimedOut(location: location, seconds: Int(limit.components.seconds))
                 }
                 try await self.wait(delay)
                 waited += delay
-                attempt += 1
+                if !PollSchedule.held(preferenceApplied: applied, heldFor: heldFor) { attempt += 1 }
             }
         }
     }

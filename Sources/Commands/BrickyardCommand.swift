@@ -21,18 +21,20 @@ public enum BrickyardCommand {
           recover    rebuild a lost database from what the nodes hold (LVM names, volume options, bricks)
           version    print the version
 
-        client commands (talk to a server, as heketi-cli does):
-          brickyard [--server URL] [--user U] [--secret K] [--output text|json|yaml] <resource> <verb> ...
+        client commands (heketi-cli's commands and flags; talk to a Brickyard or Heketi server):
+          brickyard [-s URL] [--user U] [--secret K] [--json | --output text|json|yaml] <resource> <verb> ...
           cluster    create | list | info | delete | setflags
           node       add | info | list | delete | enable | disable | remove | settags | rmtags
           device     add | info | delete | enable | disable | remove | resync | settags | rmtags
-          volume     create | list | info | expand | delete
+          volume     create | list | info | expand | delete | endpoint patch
           topology   load --json FILE | info
-          server     operations info | admin state get | admin state set STATE
-          db         dump
+          server     operations info|list|cleanup | mode get|set | state examine gluster
+          db         dump | check
+          loglevel   get | set LEVEL
           completion bash
         The server, user and secret also come from BRICKYARD_SERVER, BRICKYARD_USER, BRICKYARD_SECRET
-        (or HEKETI_CLI_SERVER, HEKETI_CLI_USER, HEKETI_CLI_KEY).
+        (or HEKETI_CLI_SERVER, HEKETI_CLI_USER, HEKETI_CLI_KEY). heketi-cli's blockvolume, brick evict,
+        volume clone and setup-openshift-heketi-storage are refused with the reason (exit code 2).
 
         Run `brickyard <command> --help` for a command's options and an example.
         """
@@ -48,6 +50,10 @@ public enum BrickyardCommand {
     /// Runs one command line; returns the exit code.
     public static func run(_ arguments: [String], output: (String) -> Void, errors: (String) -> Void) -> Int32 {
         guard let name = arguments.first, !["help", "--help", "-h"].contains(name) else {
+            // `brickyard help volume create`, as `heketi-cli help volume create`.
+            if arguments.first == "help", let topic = arguments.dropFirst().first, ClientCommand.handles(topic) {
+                return Self.run(Array(arguments.dropFirst()) + ["--help"], output: output, errors: errors)
+            }
             output(Self.help)
             return arguments.isEmpty ? 2 : 0
         }
@@ -58,7 +64,7 @@ public enum BrickyardCommand {
         let rest = Array(arguments.dropFirst())
         /// `--help` prints the command's help; otherwise the command runs on the rest of the arguments.
         func command(_ help: String, _ run: () throws(UsageError) -> Int32) throws(UsageError) -> Int32 {
-            guard !rest.contains("--help") else {
+            guard !rest.contains("--help"), !rest.contains("-h") else {
                 output(help)
                 return 0
             }
@@ -66,7 +72,7 @@ public enum BrickyardCommand {
         }
         do throws(UsageError) {
             switch name {
-            case "version", "--version":
+            case "version", "--version", "-v":
                 output("brickyard \(Self.version)")
             case "serve":
                 return try command(ServeCommand.help) { () throws(UsageError) in

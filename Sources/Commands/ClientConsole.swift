@@ -43,6 +43,14 @@ final class ClientConsole: Sendable {
         self.wake.signal()
     }
 
+    /// Takes what is queued without writing it, for callers that run an action themselves (tests).
+    func drain() -> [Item] {
+        self.state.withLock { state in
+            defer { state.items.removeAll() }
+            return state.items
+        }
+    }
+
     private func enqueue(_ item: Item) {
         self.state.withLock { $0.items.append(item) }
         self.wake.signal()

@@ -7,6 +7,8 @@ struct ClientContext: Sendable {
     let format: OutputFormat
     let console: ClientConsole
     let progress: ProgressDisplay
+    /// Waits before a dangerous request, so it can still be interrupted; tests pass one that returns at once.
+    var pause: @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
 
     /// Prints `value` as a JSON or YAML document, or in text mode the lines `text` makes.
     func show<Value: Encodable>(_ value: Value, text: (Value) -> [String]) {
@@ -20,6 +22,15 @@ struct ClientContext: Sendable {
     /// Prints a short confirmation: the sentence in text mode, `value` as a document otherwise.
     func confirm(_ sentence: String, _ value: some Encodable) {
         self.show(value) { _ in [sentence] }
+    }
+
+    /// heketi-cli's warning before a request that skips the heal check: said on standard error, then ten seconds
+    /// to press Ctrl-C.
+    func warnBeforeSkippingHealCheck() async {
+        self.console.warn(
+            "brickyard: skipping the heal check may be dangerous and increase the risk of data loss; "
+                + "press Ctrl-C within 10 seconds to cancel")
+        await self.pause(.seconds(10))
     }
 
     /// Runs a long operation with progress on standard error.

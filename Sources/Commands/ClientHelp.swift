@@ -10,9 +10,20 @@ struct VerbHelp: Sendable {
     var example: String
     /// The options the verb takes, without `--`, for completion.
     var options: [String] = []
+    /// Other names heketi-cli accepts for the verb (`deltags` for `rmtags`).
+    var aliases: [String] = []
+    /// Why Brickyard refuses a heketi-cli verb it does not serve; nil for a verb it runs.
+    var unsupported: String?
+
+    /// A heketi-cli verb Brickyard refuses with `reason` (its flags are named so completion and the command table
+    /// still know them).
+    static func refused(_ name: String, _ reason: String, options: [String] = []) -> VerbHelp {
+        VerbHelp(name: name, usage: "", summary: "Not supported: \(reason).", example: "", options: options, unsupported: reason)
+    }
 
     func text(resource: String) -> String {
-        """
+        if let reason = self.unsupported { return "brickyard \(resource) \(self.name) is not supported: \(reason)." }
+        return """
         usage: brickyard [global options] \(resource) \(self.name)\(self.usage.isEmpty ? "" : " " + self.usage)
 
         \(self.summary)
@@ -30,9 +41,24 @@ struct ResourceHelp: Sendable {
     var summary: String
     var verbs: [VerbHelp]
 
+    /// Other names heketi-cli accepts for the resource.
+    var aliases: [String] = []
+    /// Why Brickyard refuses a whole heketi-cli command (`blockvolume`); nil for one it serves.
+    var unsupported: String?
+
+    /// The verbs Brickyard runs, for help and completion.
+    var served: [VerbHelp] { self.verbs.filter { $0.unsupported == nil } }
+
+    func answers(to word: String) -> Bool {
+        self.name == word || self.aliases.contains(word)
+    }
+
     var text: String {
-        let width = self.verbs.map(\.name.count).max() ?? 0
-        let lines = self.verbs.map { "  " + $0.name.padding(width) + "   " + $0.summary.firstSentence }
+        if let reason = self.unsupported { return "brickyard \(self.name) is not supported: \(reason)." }
+        let width = self.served.map(\.name.count).max() ?? 0
+        let lines = self.served.map { "  " + $0.name.padding(width) + "   " + $0.summary.firstSentence }
+        let refused = self.verbs.compactMap { verb in verb.unsupported.map { "  \(verb.name): \($0)" } }
+        let refusals = refused.isEmpty ? "" : "\nheketi-cli verbs Brickyard refuses:\n" + refused.joined(separator: "\n") + "\n"
         return """
             usage: brickyard [global options] \(self.name) <verb> [arguments]
 
@@ -40,7 +66,7 @@ struct ResourceHelp: Sendable {
 
             verbs:
             \(lines.joined(separator: "\n"))
-
+            \(refusals)
             \(ClientHelp.globalOptions)
 
             Run `brickyard \(self.name) <verb> --help` for a verb's arguments and an example.
@@ -48,13 +74,16 @@ struct ResourceHelp: Sendable {
             """
     }
 
-    /// The verb named by the leading words of `words` (the longest match wins), and how many words it used.
+    /// The verb named by the leading words of `words` (the longest match wins, aliases count), and how many
+    /// words it used.
     func verb(in words: [String]) -> (verb: VerbHelp, length: Int)? {
         var best: (VerbHelp, Int)?
         for verb in self.verbs {
-            let parts = verb.name.split(separator: " ").map(String.init)
-            guard parts.count <= words.count, Array(words.prefix(parts.count)) == parts else { continue }
-            if parts.count > (best?.1 ?? 0) { best = (verb, parts.count) }
+            for name in [verb.name] + verb.aliases {
+                let parts = name.split(separator: " ").map(String.init)
+                guard parts.count <= words.count, Array(words.prefix(parts.count)) == parts else { continue }
+                if parts.count > (best?.1 ?? 0) { best = (verb, parts.count) }
+            }
         }
         return best
     }
@@ -64,10 +93,12 @@ struct ResourceHelp: Sendable {
 enum ClientHelp {
     static let globalOptions = """
         global options (anywhere on the line):
-          --server URL        the Brickyard or Heketi server (BRICKYARD_SERVER, HEKETI_CLI_SERVER; default \(ClientOptions.defaultServer))
+          -s, --server URL    the Brickyard or Heketi server (BRICKYARD_SERVER, HEKETI_CLI_SERVER; default \(ClientOptions.defaultServer))
           --user NAME         the JWT issuer, admin or user (BRICKYARD_USER, HEKETI_CLI_USER; default admin)
           --secret KEY        that user's key; requests are unsigned without one (BRICKYARD_SECRET, HEKETI_CLI_KEY)
-          --output FORMAT     text (default), json or yaml
+          --output FORMAT     text (default), json or yaml; --json is --output json
+          -I, --insecure-tls  do not verify the server's TLS certificate
+          -C, --tls-cert FILE a CA certificate that verifies the server (repeatable)
         """
 }
 

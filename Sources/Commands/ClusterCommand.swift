@@ -7,9 +7,9 @@ struct ClusterCommand: ClientAction {
         name: "cluster", summary: "Clusters group the nodes whose devices a volume's bricks may use.",
         verbs: [
             VerbHelp(
-                name: "create", usage: "[--file true|false] [--block true|false]",
+                name: "create", usage: "[--file=false] [--block=false]",
                 summary: "Creates an empty cluster. Both volume kinds are allowed unless turned off.",
-                example: "brickyard cluster create --block false", options: ["file", "block"]),
+                example: "brickyard cluster create --block=false", options: ["file", "block"]),
             VerbHelp(
                 name: "list", usage: "", summary: "Lists the clusters with their node and volume counts.",
                 example: "brickyard cluster list"),
@@ -20,9 +20,9 @@ struct ClusterCommand: ClientAction {
                 name: "delete", usage: "ID", summary: "Deletes a cluster that has no nodes and no volumes.",
                 example: "brickyard cluster delete 0f5c7e2a9d3b4c1e8a6f0b2d4c6e8a1f"),
             VerbHelp(
-                name: "setflags", usage: "ID [--file true|false] [--block true|false]",
+                name: "setflags", usage: "ID [--file=true|false] [--block=true|false]",
                 summary: "Allows or refuses file and block volumes on a cluster; a flag not given keeps its value.",
-                example: "brickyard cluster setflags 0f5c7e2a9d3b4c1e8a6f0b2d4c6e8a1f --block false",
+                example: "brickyard cluster setflags 0f5c7e2a9d3b4c1e8a6f0b2d4c6e8a1f --block=false",
                 options: ["file", "block"]),
         ])
 
@@ -37,10 +37,10 @@ struct ClusterCommand: ClientAction {
     var verb: Verb
 
     init(verb: String, arguments: [String]) throws(UsageError) {
-        var list = try ArgumentList(arguments)
+        var list = try ArgumentList(arguments, flagNames: ["file", "block"])
         switch verb {
         case "create":
-            self.verb = .create(file: try list.boolean("file"), block: try list.boolean("block"))
+            self.verb = .create(file: list.optionalFlag("file"), block: list.optionalFlag("block"))
             try list.finish()
         case "list":
             self.verb = .list
@@ -51,8 +51,8 @@ struct ClusterCommand: ClientAction {
             self.verb = .delete(try list.identifier("cluster"))
         default:
             let id = try list.identifier("cluster", finishing: false)
-            let file = try list.boolean("file")
-            let block = try list.boolean("block")
+            let file = list.optionalFlag("file")
+            let block = list.optionalFlag("block")
             try list.finish(maximumPositionals: 1)
             guard file != nil || block != nil else { throw UsageError("cluster setflags needs --file or --block") }
             self.verb = .setFlags(id, file: file, block: block)

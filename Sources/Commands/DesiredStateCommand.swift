@@ -111,7 +111,7 @@ struct DesiredStateCommand {
             }
             switch recovered {
             case .success(let count) where count > 0:
-                emit("Recovered \(count) interrupted operation\(count == 1 ? "" : "s") first.")
+                emit("Recovered \(Plural.count(count, "interrupted operation")) first.")
             case .success: break
             case .failure(let error):
                 errors("brickyard apply: recovering interrupted operations failed: \(error)")
@@ -170,13 +170,13 @@ struct DesiredStateCommand {
         }
         let done = results.filter(\.succeeded).count
         if done == plan.steps.count {
-            emit("Apply complete: \(done) of \(plan.steps.count) steps. \(plan.summary.dropFirst(6))")
+            emit("Apply complete: \(done) of \(Plural.count(plan.steps.count, "step")). \(plan.summary.dropFirst(6))")
             return 0
         }
         let skipped = results.filter(\.skipped).count
         let failed = results.count - done - skipped
         errors(
-            "brickyard apply: \(done) of \(plan.steps.count) steps done, \(failed) failed, \(skipped) skipped: "
+            "brickyard apply: \(done) of \(Plural.count(plan.steps.count, "step")) done, \(failed) failed, \(skipped) skipped: "
                 + (results.last?.message ?? ""))
         return 1
     }

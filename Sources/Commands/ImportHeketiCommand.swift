@@ -70,7 +70,9 @@ struct ImportHeketiCommand {
         switch StoreSeeding.seed(imported, path: path) {
         case .seeded: break
         case .refused(let held):
-            return fail("the database \(path) already holds \(held) entries; import only into a new database")
+            return fail(
+                "the database \(path) already holds \(Plural.count(held, "entry", plural: "entries")); "
+                    + "import only into a new database")
         case .failed(let error):
             return fail("nothing was imported into \(path): \(error)")
         }

@@ -33,13 +33,15 @@ struct NodeCommand: ClientAction {
                 summary: "Moves every brick off the node's devices to other nodes (state failed). Disable it first.",
                 example: "brickyard node remove 3a1b5c7d9e0f2a4b6c8d0e1f3a5b7c9d"),
             VerbHelp(
-                name: "settags", usage: "ID KEY:VALUE... [--exact]",
+                name: "settags", usage: "ID KEY:VALUE... [-e|--exact]",
                 summary: "Sets tags on the node; --exact replaces all of its tags with the ones given.",
                 example: "brickyard node settags 3a1b5c7d9e0f2a4b6c8d0e1f3a5b7c9d rack:r1 arbiter:supported",
                 options: ["exact"]),
             VerbHelp(
-                name: "rmtags", usage: "ID KEY...", summary: "Removes tags from the node.",
-                example: "brickyard node rmtags 3a1b5c7d9e0f2a4b6c8d0e1f3a5b7c9d rack"),
+                name: "rmtags", usage: "ID KEY... | ID --all",
+                summary: "Removes tags from the node (also spelled deltags and removetags).",
+                example: "brickyard node rmtags 3a1b5c7d9e0f2a4b6c8d0e1f3a5b7c9d rack", options: ["all"],
+                aliases: ["deltags", "removetags"]),
         ])
 
     enum Verb: Equatable {
@@ -54,16 +56,18 @@ struct NodeCommand: ClientAction {
     var verb: Verb
 
     init(verb: String, arguments: [String]) throws(UsageError) {
-        var list = try ArgumentList(arguments, flagNames: ["exact"])
+        var list = try ArgumentList(arguments, flagNames: ["exact", "all"], shortNames: ["e": "exact"])
         switch verb {
         case "add":
-            let zone = try list.integer("zone", default: 0, range: 0...Int(Int32.max))
+            guard list.string("zone") != nil else {
+                throw UsageError("option --zone is required (a whole number from 1)")
+            }
+            let zone = try list.integer("zone", default: 0, range: 1...Int(Int32.max))
             let cluster = try list.required("cluster")
             let manage = try list.required("management-host-name")
             let storage = try list.required("storage-host-name")
             let tags = try list.tags("tags")
             try list.finish()
-            guard zone >= 1 else { throw UsageError("option --zone is required (a whole number from 1)") }
             self.verb = .add(
                 NodeAddRequest(
                     zone: zone, hostnames: HostnamesMessage(manage: [manage], storage: [storage]), cluster: cluster,
@@ -83,15 +87,22 @@ struct NodeCommand: ClientAction {
         }
     }
 
-    /// `settags ID k:v...` (an update, or a replacement with `--exact`) or `rmtags ID k...`.
+    /// heketi-cli's `settags ID k:v...` (an update, or a replacement with `--exact`) and `rmtags ID k...` (or every
+    /// tag with `--all`).
     static func tagChange(_ verb: String, _ list: inout ArgumentList) throws(UsageError) -> TagsChangeRequest {
         let exact = verb == "settags" && list.flag("exact")
+        let all = verb == "rmtags" && list.flag("all")
         try list.finish(maximumPositionals: list.positionals.count)
         let items = Array(list.positionals.dropFirst())
-        guard !items.isEmpty else { throw UsageError("\(verb) needs at least one tag") }
         if verb == "rmtags" {
+            if all {
+                guard items.isEmpty else { throw UsageError("rmtags --all takes no tag names") }
+                return TagsChangeRequest(changeType: "set", tags: [:])
+            }
+            guard !items.isEmpty else { throw UsageError("rmtags needs at least one tag name, or --all") }
             return TagsChangeRequest(changeType: "delete", tags: Dictionary(items.map { ($0, "") }) { first, _ in first })
         }
+        guard !items.isEmpty else { throw UsageError("settags needs at least one tag") }
         return TagsChangeRequest(changeType: exact ? "set" : "update", tags: try ArgumentList.tags(items, option: verb))
     }
 

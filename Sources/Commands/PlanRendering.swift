@@ -3,16 +3,23 @@ internal import Reconciliation
 
 /// A reconcile plan as `brickyard plan` prints it: readable lines like `terraform plan`, or JSON.
 enum PlanRendering {
+    /// The steps, notices and refusals, then one closing line. A plan with refusals never says the store matches
+    /// the documents: it does not, and apply will change nothing until the refused documents are fixed.
     static func text(_ plan: ReconcilePlan) -> String {
-        var lines: [String] = []
-        if plan.isEmpty {
-            lines.append("No changes: the store matches the documents.")
-        } else {
-            lines += plan.steps.map(\.description)
-        }
+        var lines = plan.steps.map(\.description)
         lines += plan.notices.map { "! \($0)" }
         lines += plan.refusals.map { "x refused: \($0)" }
-        if !plan.isEmpty { lines.append(plan.summary) }
+        if !plan.refusals.isEmpty {
+            let refused = Plural.count(plan.refusals.count, "refusal")
+            lines.append(
+                plan.isEmpty
+                    ? "No changes can be made: \(refused); fix the documents and plan again."
+                    : "\(plan.summary) Nothing will be applied while \(refused) \(plan.refusals.count == 1 ? "remains" : "remain").")
+        } else if plan.isEmpty {
+            lines.append("No changes: the store matches the documents.")
+        } else {
+            lines.append(plan.summary)
+        }
         return lines.joined(separator: "\n")
     }
 

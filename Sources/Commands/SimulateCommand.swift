@@ -73,10 +73,10 @@ struct SimulateCommand {
         var failure: String?
         while self.count.map({ placed < $0 }) ?? true {
             let placement: Placement
-            do {
+            do throws(AllocationError) {
                 placement = try allocator.place(request, in: capacity)
             } catch {
-                failure = error.description
+                if case .noSpace = error { failure = "no space: \(error)" } else { failure = error.description }
                 break
             }
             capacity.record(placement)

@@ -2,13 +2,14 @@ internal import Client
 internal import Foundation
 internal import Synchronization
 
-/// `brickyard topology load --json FILE` and `brickyard topology info`.
+/// `brickyard topology load --json FILE` (`-j FILE`) and `brickyard topology info` (heketi-cli's `--template` is
+/// refused: it is a Go template).
 struct TopologyCommand: ClientAction {
     static let help = ResourceHelp(
         name: "topology", summary: "The whole topology: clusters, nodes, devices and volumes.",
         verbs: [
             VerbHelp(
-                name: "load", usage: "--json FILE",
+                name: "load", usage: "--json FILE | -j FILE",
                 summary: "Creates the clusters, nodes and devices a heketi-cli topology file describes. Nodes "
                     + "(by management hostname) and devices (by path) that already exist are left as they are, so "
                     + "loading the same file again changes nothing. Each item's result is printed as it is settled.",
@@ -26,9 +27,10 @@ struct TopologyCommand: ClientAction {
     var verb: Verb
 
     init(verb: String, arguments: [String]) throws(UsageError) {
-        var list = try ArgumentList(arguments)
+        var list = try ArgumentList(arguments, shortNames: ["j": "json", "T": "template"])
         switch verb {
         case "load":
+            guard list.string("json") != nil else { throw UsageError("topology load needs --json FILE") }
             let path = try list.required("json")
             try list.finish()
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -40,6 +42,11 @@ struct TopologyCommand: ClientAction {
                 throw UsageError("option --json: \(path): \(error.message)")
             }
         default:
+            if list.string("template") != nil {
+                throw UsageError(
+                    "option --template takes a Go template, which brickyard cannot run; "
+                        + "use --json (or --output yaml) with a JSON tool instead")
+            }
             try list.finish()
             self.verb = .info
         }
@@ -58,7 +65,8 @@ struct TopologyCommand: ClientAction {
             let result = TopologyLoadResult(events: events)
             context.show(result) { [TopologyText.summary($0.events)] }
             if result.failed > 0 {
-                throw .operationFailed(message: "\(result.failed) item(s) of the topology could not be loaded")
+                throw .operationFailed(
+                    message: "\(Plural.count(result.failed, "item")) of the topology could not be loaded")
             }
         }
     }

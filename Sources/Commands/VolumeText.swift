@@ -42,9 +42,8 @@ enum VolumeText {
             ("Snapshots", volume.snapshot.enable == true ? "enabled, factor \(volume.snapshot.factor ?? 1)" : "disabled"),
             ("Mount", volume.mount.glusterfs.device),
         ]
-        if let options = volume.mount.glusterfs.options.sorted(by: { $0.key < $1.key }).nonEmpty {
-            fields.append(("Mount options", options.map { "\($0.key)=\($0.value)" }.joined(separator: ",")))
-        }
+        if let options = Self.mountOptions(volume) { fields.append(("Mount options", options)) }
+        fields.append(("Mount with", Self.mountCommand(volume)))
         if let gid = volume.gid, gid != 0 { fields.append(("GID", String(gid))) }
         var lines = FieldList.lines(fields)
         if !volume.glustervolumeoptions.isEmpty {
@@ -54,6 +53,31 @@ enum VolumeText {
         lines.append("Bricks:")
         lines += volume.bricks.isEmpty ? ["  (none)"] : Self.layout(volume, nodes: nodes)
         return lines
+    }
+
+    /// The mount options as `mount -o` takes them: `key=value` pairs joined by commas, with the backup volfile
+    /// servers joined by colons as mount.glusterfs wants them (Heketi's JSON lists them with commas).
+    static func mountOptions(_ volume: VolumeInfoResponse) -> String? {
+        let options = volume.mount.glusterfs.options.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+        guard !options.isEmpty else { return nil }
+        return options.map { key, value in
+            guard key == Self.backupServersOption else { return "\(key)=\(value)" }
+            let servers = value.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            return "\(key)=\(servers.joined(separator: ":"))"
+        }.joined(separator: ",")
+    }
+
+    static let backupServersOption = "backup-volfile-servers"
+
+    /// A `mount` command line that mounts the volume as it is: the first server, the volume's name, and the others
+    /// as backup volfile servers.
+    static func mountCommand(_ volume: VolumeInfoResponse, at point: String = "/mnt/point") -> String {
+        let device = volume.mount.glusterfs.device
+        let server = volume.mount.glusterfs.hosts.first
+            ?? device.firstIndex(of: ":").map { String(device[..<$0]) } ?? device
+        var command = "mount -t glusterfs \(server):/\(volume.name) \(point)"
+        if let options = Self.mountOptions(volume) { command += " -o " + options }
+        return command
     }
 
     /// One row per brick in set order: set number, zone, node, device, size and path.

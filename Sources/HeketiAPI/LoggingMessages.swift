@@ -12,4 +12,12 @@ public struct LogLevelMessage: Codable, Hashable, Sendable {
     public static let component = "glusterfs"
     /// Heketi's level names, quietest first.
     public static let levels = ["none", "critical", "error", "warning", "info", "debug"]
+
+    /// The message that sets (or reports) `level` for Heketi's component.
+    public init(level: String) {
+        self.loglevel = [Self.component: level]
+    }
+
+    /// The level of Heketi's component, if the message names it.
+    public var level: String? { self.loglevel[Self.component] }
 }

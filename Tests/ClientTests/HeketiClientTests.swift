@@ -37,7 +37,10 @@ import Testing
         let volume = try await client.createVolume(VolumeCreateRequest(size: 10, name: "data"))
         #expect(volume.id == "v1")
         #expect(transport.lines == ["POST /volumes", "GET /queue/op1", "GET /queue/op1", "GET /queue/op1", "GET /volumes/v1"])
-        #expect(self.sleeps.all == [.milliseconds(50), .seconds(2)])
+        #expect(self.sleeps.all == [.milliseconds(5), .seconds(2)])
+        // Every poll asks the server to hold its answer until the operation ends (RFC 7240); nothing else does.
+        let prefers = transport.requests.withLock { $0.map { $0.headers["Prefer"] } }
+        #expect(prefers == [nil, "wait=5", "wait=5", "wait=5", nil])
         #expect(accepted.all == ["/queue/op1"])
         let body = try #require(transport.requests.withLock { $0[0].body })
         #expect(try JSONDecoder().decode(VolumeCreateRequest.self, from: body).size == 10)
@@ -149,4 +152,58 @@ final class AcceptedLocations: Sendable {
     }
 
     var all: [String] { self.locations.withLock { $0 } }
+}
+
+/// Following an operation in real time: a server that holds the poll (as Brickyard does) is heard from as the
+/// operation ends; one that answers at once (as Heketi does) is polled a handful of times, not hammered.
+@Suite struct OperationFollowingTimeTests {
+    /// An operation that ends `duration` after the first poll; a poll that asks for it is held until then.
+    final class TimedQueue: HTTPTransport {
+        let holds: Bool
+        let duration: Duration
+        let polls = Mutex<[ContinuousClock.Instant]>([])
+        let end = Mutex<ContinuousClock.Instant?>(nil)
+        /// When the held poll was answered: the operation's end as the client can first know it.
+        let answered = Mutex<ContinuousClock.Instant?>(nil)
+
+        init(holds: Bool, duration: Duration) {
+            self.holds = holds
+            self.duration = duration
+        }
+
+        func send(_ request: HTTPRequest) async throws(CurlError) -> HTTPResponse {
+            let now = ContinuousClock.now
+            self.polls.withLock { $0.append(now) }
+            let end = self.end.withLock { end in
+                if end == nil { end = now + self.duration }
+                return end!
+            }
+            if now >= end { return response(303, [("Location", "/volumes/v1")]) }
+            if self.holds, request.headers["Prefer"] == "wait=5" {
+                try? await Task.sleep(until: end, clock: .continuous)
+                self.answered.withLock { $0 = .now }
+                return response(303, [("Location", "/volumes/v1")])
+            }
+            return response(200, [("X-Pending", "true")])
+        }
+    }
+
+    @Test func aHeldPollEndsWithTheOperation() async throws {
+        let queue = TimedQueue(holds: true, duration: .milliseconds(150))
+        let client = HeketiClient(server: "http://server", credentials: nil, transport: queue)
+        #expect(try await client.follow("/queue/op1") == "/volumes/v1")
+        // Measured from the answer, not from the planned end, so a busy test machine waking the fake late does
+        // not count against the client: what is measured is the client's own delay.
+        let late = ContinuousClock.now - (queue.answered.withLock { $0 } ?? .now)
+        #expect(late < .milliseconds(20), "finished \(late) after the operation")
+        #expect(queue.polls.withLock { $0.count } == 1)
+    }
+
+    @Test func aServerThatAnswersAtOnceIsPolledWithBackOff() async throws {
+        let queue = TimedQueue(holds: false, duration: .milliseconds(100))
+        let client = HeketiClient(server: "http://server", credentials: nil, transport: queue)
+        #expect(try await client.follow("/queue/op1") == "/volumes/v1")
+        // Polls near 0, 5, 15, 35, 75 and 155 ms: six or so, however slow the machine.
+        #expect(queue.polls.withLock { $0.count } <= 8)
+    }
 }

@@ -58,6 +58,7 @@ import Testing
         #expect(lines.contains("Durability:       replicate 3"))
         #expect(lines.contains("Distribute count: 2"))
         #expect(lines.contains("Mount options:    backup-volfile-servers=10.0.0.2"))
+        #expect(lines.contains("Mount with:       mount -t glusterfs 10.0.0.1:/data /mnt/point -o backup-volfile-servers=10.0.0.2"))
         let bricks = Array(lines.drop { $0 != "Bricks:" })
         #expect(bricks == [
             "Bricks:",
@@ -69,6 +70,24 @@ import Testing
             "  2    3     node3  /dev/sdb  10 GiB  /bricks/b4",
             "  2    1     node1  /dev/sdb  10 GiB  /bricks/b5",
         ])
+    }
+
+    /// Heketi's JSON lists the backup volfile servers with commas; mount.glusterfs wants colons.
+    @Test func theMountLineIsPasteable() {
+        var volume = Self.volume(arbiter: false)
+        volume.mount = MountMessage(
+            glusterfs: .init(
+                device: "10.0.0.1:data", hosts: ["10.0.0.1", "10.0.0.2", "10.0.0.3"],
+                options: ["backup-volfile-servers": "10.0.0.2,10.0.0.3"]))
+        let lines = VolumeText.info(volume, nodes: Self.nodes)
+        #expect(lines.contains("Mount options:    backup-volfile-servers=10.0.0.2:10.0.0.3"))
+        #expect(
+            VolumeText.mountCommand(volume)
+                == "mount -t glusterfs 10.0.0.1:/data /mnt/point -o backup-volfile-servers=10.0.0.2:10.0.0.3")
+        #expect(lines.contains("Mount with:       \(VolumeText.mountCommand(volume))"))
+        // One server: nothing to back it up, so no -o.
+        volume.mount = MountMessage(glusterfs: .init(device: "h1:data", hosts: ["h1"], options: ["backup-volfile-servers": ""]))
+        #expect(VolumeText.mountCommand(volume) == "mount -t glusterfs h1:/data /mnt/point")
     }
 
     @Test func arbiterBricksAreMarked() {

@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["simulate", "--nodes", "0"], "brickyard: option --nodes: \"0\" is not a whole number in 1...100000"),
+        (["simulate", "--nodes", "0"], "brickyard: option --nodes: \"0\" is not a whole number from 1 to 100000"),
         (["simulate", "--replica", "4"], "brickyard: durability.replicate.replica: 4 is above the maximum 3"),
         (["simulate", "--durability", "mirror"], "brickyard: option --durability: \"mirror\" must be one of none, replicate, arbiter, disperse"),
         (["simulate", "--colour", "red"], "brickyard: unknown option --colour"),

@@ -60,7 +60,7 @@ import Testing
         (["--output", "xml", "cluster", "list"], "brickyard: option --output: \"xml\" must be one of text, json, yaml"),
         (["--server", "localhost:8080", "cluster", "list"], "brickyard: option --server: \"localhost:8080\" must be an http:// or https:// URL"),
         (["device", "add", "--node", "x"], "brickyard: option --name is required"),
-        (["server", "admin", "state", "set", "sleepy"], "brickyard: state \"sleepy\" must be one of normal, read-only, local-client"),
+        (["server", "admin", "state", "set", "sleepy"], "brickyard: mode \"sleepy\" must be one of normal, read-only, local-client"),
     ])
     func usageErrorsExitTwoBeforeAnyRequest(arguments: [String], message: String) async throws {
         // Nothing listens on the server named: a usage error must be found before any request is made.

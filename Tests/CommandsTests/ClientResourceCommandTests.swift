@@ -99,8 +99,8 @@ import Testing
         let counts = try await fixture.run("server", "operations", "info", "--output", "json").object()
         #expect(counts["in_flight"] as? Int == 0)
 
-        #expect(try await fixture.run("server", "admin", "state", "get").lines.first == "Server state: normal")
-        #expect(try await fixture.run("server", "admin", "state", "set", "read-only").lines.first == "Server state: read-only")
+        #expect(try await fixture.run("server", "admin", "state", "get").lines.first == "Server mode: normal")
+        #expect(try await fixture.run("server", "mode", "set", "read-only").lines.first == "Server mode: read-only")
         let refused = try await fixture.run("cluster", "create")
         #expect(refused.code == 1)
         #expect(refused.errorLines == ["brickyard: server is in read-only mode; changes are refused"])
@@ -109,6 +109,7 @@ import Testing
         #expect(try await fixture.run("server", "admin", "state", "set", "normal").code == 0)
 
         _ = try await fixture.loadTopology()
+        // Printed as the server sent it: Heketi's export format, entries keyed by id.
         let dump = try await fixture.run("db", "dump")
         #expect(dump.code == 0)
         #expect((try dump.object()["nodeentries"] as? [String: Any])?.count == 3)

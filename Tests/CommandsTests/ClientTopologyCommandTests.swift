@@ -68,7 +68,7 @@ import Testing
         #expect(run.code == 1)
         #expect(run.lines.contains { $0.hasPrefix("    Device relative/path: failed: ") })
         #expect(run.lines.contains { $0.hasPrefix("    Device /dev/sdb (") && $0.hasSuffix("): added") })
-        #expect(run.errorLines == ["brickyard: 1 item(s) of the topology could not be loaded"])
+        #expect(run.errorLines == ["brickyard: 1 item of the topology could not be loaded"])
     }
 
     @Test func topologyInfoInEveryFormat() async throws {

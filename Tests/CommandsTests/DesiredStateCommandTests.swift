@@ -80,6 +80,12 @@ import Testing
 
         // A smaller claim is refused and changes nothing.
         try workspace.write("app.yaml", Self.claim("app", size: 5))
+        let refusedPlan = try await workspace.brickyard(["plan"])
+        #expect(refusedPlan.exitCode == 1)
+        #expect(refusedPlan.stdout.contains("x refused: app.yaml:1:1: volume app is 15 GiB; shrinking it to 5 GiB is not possible"))
+        // It does not also say the store matches the documents.
+        #expect(!refusedPlan.stdout.contains("No changes: the store matches"))
+        #expect(refusedPlan.stdout.contains("No changes can be made: 1 refusal; fix the documents and plan again."))
         let shrink = try await workspace.brickyard(["apply", "--executor", "mock"])
         #expect(shrink.exitCode == 1)
         #expect(shrink.stderr.contains("app.yaml:1:1: volume app is 15 GiB; shrinking it to 5 GiB is not possible"))

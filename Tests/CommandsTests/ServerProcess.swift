@@ -120,6 +120,15 @@ final class ServerProcess: Sendable {
         return object
     }
 
+    /// Waits for the process to exit on its own (a crash test's server kills itself), polling so no thread blocks.
+    func waitForExit(timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while self.process.isRunning, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        if self.process.isRunning { throw ServerProcessError("the server did not exit within \(timeout)") }
+    }
+
     /// Sends `signal` and waits for the process to exit, polling so no thread blocks.
     func kill(signal: Int32) async throws {
         Foundation.kill(self.process.processIdentifier, signal)
