@@ -119,6 +119,28 @@ public final class OperationEngine: Sendable {
         }
     }
 
+    /// Records an operation that failed before anything ran, with `reason` as its result: Heketi accepts a state
+    /// change it then refuses, so its clients expect 202 and read the refusal from `/queue/{id}`. Nothing is held or
+    /// reserved, so nothing is left pending.
+    public func recordRefusal(of intent: Intent, reason: String) async throws(OperationError) -> OperationID {
+        var generator = SystemRandomNumberGenerator()
+        let operation = OperationID.random(using: &generator)
+        let now = self.clock()
+        do {
+            var record = try OperationRecord(id: operation, type: intent.type, encoding: intent, at: now)
+            record.status = .failed
+            record.result = reason
+            record.finishedAt = now
+            try await self.store.commit(.insertOperation(record))
+        } catch let error as StoreError {
+            throw OperationError.from(error)
+        } catch {
+            throw .store(.invalidValue("encoding the operation: \(error)"))
+        }
+        self.log.info("operation_refused", ("operation", operation), ("type", intent.type), ("reason", reason))
+        return operation
+    }
+
     // MARK: Immediate edits
 
     /// A change that runs nothing on the nodes (clusters, tags): planned from the topology and committed at once.

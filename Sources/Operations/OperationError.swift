@@ -14,6 +14,11 @@ public enum OperationError: Error, Hashable, Sendable, CustomStringConvertible {
     case notFound(kind: String, id: String)
     /// The request contradicts what exists (a name in use, a node that still has devices).
     case conflict(String)
+    /// A request Heketi refuses outright with 400 (a device deleted before it was removed, an unknown cluster).
+    case badRequest(String)
+    /// A node or device state change the state machine refuses, or whose bricks cannot all be moved. Heketi answers
+    /// such a request 202 and then fails the operation, so clients read the reason from `/queue/{id}`.
+    case transitionRefused(String)
     /// The allocator found no room: Heketi's "Failed to allocate new volume: No space", with the reason.
     case noSpace(AllocationError)
     case store(StoreError)
@@ -26,6 +31,8 @@ public enum OperationError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalid(let error): error.description
         case .notFound(let kind, let id): "\(kind) \(id) not found"
         case .conflict(let message): message
+        case .badRequest(let message): message
+        case .transitionRefused(let message): message
         case .noSpace(let error): "Failed to allocate new volume: No space: \(error)"
         case .store(let error): error.description
         }

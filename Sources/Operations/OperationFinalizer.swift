@@ -102,7 +102,15 @@ public enum OperationFinalizer {
         case .node(let id):
             guard var node = topology.nodes[id] else { return [] }
             node.state = state
-            return [.updateNode(node)]
+            // A removed node's devices are removed with it, as Heketi does: none of them takes bricks again.
+            let devices: [StoreChange] =
+                state == .failed
+                ? topology.devices(on: id).filter { $0.state != .failed }.map { device in
+                    var failed = device
+                    failed.state = .failed
+                    return StoreChange.updateDevice(failed)
+                } : []
+            return [.updateNode(node)] + devices
         case .device(let id):
             guard var device = topology.devices[id] else { return [] }
             device.state = state

@@ -35,9 +35,8 @@ public struct TopologyOperationPlanner: Sendable {
         -> PlannedOperation
     {
         guard topology.nodes[id] != nil else { throw .notFound(kind: "node", id: id.description) }
-        let devices = topology.devices(on: id)
-        guard devices.isEmpty else {
-            throw .conflict("node \(id) still has \(devices.count) device(s); delete them first")
+        guard topology.devices(on: id).isEmpty else {
+            throw .conflict("Unable to delete node [\(id)] because it contains devices")
         }
         return PlannedOperation(
             intent: .removeNode(id), changes: [.markPending(.node(id), operation)],
@@ -64,10 +63,11 @@ public struct TopologyOperationPlanner: Sendable {
     public func removeDevice(_ id: DeviceID, operation: OperationID, in topology: Topology) throws(OperationError)
         -> PlannedOperation
     {
-        guard topology.devices[id] != nil else { throw .notFound(kind: "device", id: id.description) }
-        let bricks = topology.bricks(on: id)
-        guard bricks.isEmpty else {
-            throw .conflict("device \(id) still holds \(bricks.count) brick(s); set it failed to move them first")
+        guard let device = topology.devices[id] else { throw .notFound(kind: "device", id: id.description) }
+        // Only a removed device is deleted: removing it moved its bricks off first.
+        guard device.state == .failed else { throw .badRequest("device: \(id) is not in failed state") }
+        guard topology.bricks(on: id).isEmpty else {
+            throw .conflict("Unable to delete device [\(id)] because it contains bricks")
         }
         return PlannedOperation(
             intent: .removeDevice(id), changes: [.markPending(.device(id), operation)],
@@ -91,17 +91,23 @@ public struct TopologyOperationPlanner: Sendable {
     ) throws(OperationError) -> PlannedOperation {
         var working = topology
         let devices: [Device]
+        let current: OperationalState
         switch target {
         case .node(let id):
             guard var node = topology.nodes[id] else { throw .notFound(kind: "node", id: id.description) }
+            current = node.state
             node.state = state
             working.insert(node)
             devices = topology.devices(on: id)
         case .device(let id):
             guard var device = topology.devices[id] else { throw .notFound(kind: "device", id: id.description) }
+            current = device.state
             device.state = state
             working.insert(device)
             devices = [device]
+        }
+        if let refusal = StateTransition.refusal(target, from: current, to: state) {
+            throw .transitionRefused(refusal)
         }
         let targetHold: ObjectHold =
             switch target {
@@ -134,7 +140,15 @@ public struct TopologyOperationPlanner: Sendable {
                     planned = try allocator.replace(
                         old.id, in: working, tagRules: request.tagRules, zoneChecking: request.zoneChecking)
                 } catch {
-                    throw .noSpace(error)
+                    // Heketi's words, with the allocator's reason: which device could not be emptied, and why.
+                    switch target {
+                    case .device(let id):
+                        throw .transitionRefused(
+                            "Unable to delete device [\(id)] as no device was found to replace it: \(error)")
+                    case .node(let id):
+                        throw .transitionRefused(
+                            "Unable to remove node [\(id)] as no device was found to replace device [\(device.id)]: \(error)")
+                    }
                 }
                 let id = BrickID.random(using: &generator)
                 let brick = Brick(

@@ -19,8 +19,9 @@ public struct VolumeOperationPlanner: Sendable {
         _ spec: VolumeSpec, id: VolumeID, operation: OperationID, in topology: Topology,
         using generator: inout some RandomNumberGenerator
     ) throws(OperationError) -> PlannedOperation {
+        guard !topology.clusters.isEmpty else { throw .badRequest("No clusters configured") }
         for cluster in spec.clusters where topology.clusters[cluster] == nil {
-            throw .notFound(kind: "cluster", id: cluster.description)
+            throw .badRequest("Cluster id \(cluster) not found")
         }
         let request = try Self.placementRequest(
             size: spec.size, durability: spec.durability, snapshot: spec.snapshot, clusters: spec.clusters,

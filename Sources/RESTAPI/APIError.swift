@@ -33,6 +33,8 @@ public struct APIError: Error, Sendable, Equatable {
         switch error {
         case .busy: APIError(status: 429, message: error.description, headers: [("Retry-After", "1")])
         case .invalid(let validation): .invalid(validation)
+        case .badRequest: APIError(status: 400, message: error.description)
+        case .transitionRefused: APIError(status: 500, message: error.description)
         case .notFound: APIError(status: 404, message: error.description)
         case .conflict, .objectBusy: APIError(status: 409, message: error.description)
         case .noSpace: APIError(status: 500, message: error.description)

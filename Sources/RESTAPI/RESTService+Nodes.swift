@@ -54,7 +54,15 @@ extension RESTService {
             throw APIError.invalid(error)
         }
         try await self.requireVisible(target)
-        return try await self.accepted { () throws(OperationError) in try await self.engine.setState(target, to: state) }
+        return try await self.accepted { () throws(OperationError) in
+            do throws(OperationError) {
+                return try await self.engine.setState(target, to: state)
+            } catch {
+                // Heketi answers 202 and fails the operation: its clients read the refusal from `/queue/{id}`.
+                guard case .transitionRefused(let reason) = error else { throw error }
+                return try await self.engine.recordRefusal(of: .setState(target, state, replacements: []), reason: reason)
+            }
+        }
     }
 
     func setTags(_ target: StateTarget, _ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {

@@ -216,6 +216,8 @@ import Testing
         let before = try await fixture.store.topology(includingPending: true)
         let oldBrick = try #require(before.volumes[volume]?.brickSets[0][0])
         let device = try #require(before.bricks[oldBrick]?.device)
+        _ = try await fixture.engine.setState(.device(device), to: .offline)
+        await fixture.engine.waitUntilIdle()
         let operation = try await fixture.engine.setState(.device(device), to: .failed)
         await fixture.engine.waitUntilIdle()
         #expect(try await fixture.store.operation(operation)?.status == .succeeded)

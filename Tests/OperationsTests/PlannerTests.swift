@@ -89,7 +89,7 @@ import Testing
     @Test func nodesWithDevicesAndDevicesWithBricksCannotBeRemoved() {
         let planner = TopologyOperationPlanner(settings: EngineSettings())
         let node = NodeID(high: 1, low: 0)
-        #expect(throws: OperationError.conflict("node \(node) still has 1 device(s); delete them first")) {
+        #expect(throws: OperationError.conflict("Unable to delete node [\(node)] because it contains devices")) {
             _ = try planner.removeNode(node, operation: self.operation, in: self.topology())
         }
     }

@@ -74,7 +74,8 @@ import Testing
         Case("/nodes/{node}/tags", #"{"change_type":"merge","tags":{}}"#, 400, "change_type"),
         Case("/nodes/{node}/state", #"{"state":"asleep"}"#, 400, "state"),
         // Unknown ids inside the body.
-        Case("/volumes", #"{"size":1,"clusters":["\#(unknown)"],\#(replica)}"#, 404),
+        // Heketi: 400 "Cluster id X not found", before anything is accepted.
+        Case("/volumes", #"{"size":1,"clusters":["\#(unknown)"],\#(replica)}"#, 400, "Cluster id \(unknown) not found"),
         Case("/nodes", #"{"zone":1,"hostnames":{"manage":["x"],"storage":["x"]},"cluster":"\#(unknown)"}"#, 404),
         Case("/devices", #"{"node":"\#(unknown)","name":"/dev/sdz"}"#, 404),
     ]

@@ -179,6 +179,9 @@ import Testing
             #expect(storage == StorageMessage(total: Self.deviceKiB, free: Self.deviceKiB, used: 0))
         }
         for device in devices {
+            // Heketi's order: disable, remove (moves bricks; none are left), then delete.
+            #expect(try await api.perform("POST", "/devices/\(device)/state", body: #"{"state":"offline"}"#).status == 204)
+            #expect(try await api.perform("POST", "/devices/\(device)/state", body: #"{"state":"failed"}"#).status == 204)
             #expect(try await api.perform("DELETE", "/devices/\(device)").status == 204)
             #expect(try await api.get("/devices/\(device)").status == 404)
         }
