@@ -64,7 +64,7 @@ struct ServerAssembly: Sendable {
             settings: RESTService.Settings(
                 adminKey: self.configuration.adminKey, userKey: self.configuration.userKey,
                 authEnabled: self.configuration.authEnabled),
-            metrics: metrics, log: self.log.with(("component", "http")))
+            metrics: metrics, log: self.log.with(("component", "http")), examiner: GlusterExamination.examiner(for: self.executor))
         rendered.attach(service)
         let host = self.configuration.listen.host.lowercased() == "localhost" ? "127.0.0.1" : self.configuration.listen.host
         let errorLog = self.log.with(("component", "microhttpd"))

@@ -76,6 +76,21 @@ struct TestbedVolumeTests {
                 #expect((node["brickDirectories"] as? [String])?.count == 1)
             }
 
+            // `server state examine gluster`: clean while the pool matches the store; a volume stopped behind
+            // Brickyard's back is a finding (examining heals nothing), and the store is consistent throughout.
+            let clean = try await server.json("/internal/state/examine/gluster")
+            #expect(clean["clean"] as? Bool == true, "\(clean)")
+            #expect(clean["nodes"] as? Int == 3 && clean["volumes"] as? Int == 1)
+            let stop = try await testbed.gluster(1, ["--mode=script", "volume", "stop", name])
+            #expect(stop.exitCode == 0, "\(stop.stderr)")
+            let drifted = try await server.json("/internal/state/examine/gluster")
+            #expect(drifted["clean"] as? Bool == false)
+            let kinds = (drifted["findings"] as? [[String: Any]] ?? []).map { "\($0["kind"] ?? "") \($0["subject"] ?? "")" }
+            #expect(kinds.contains("volume_stopped \(name)"), "\(kinds)")
+            #expect(try await Self.volumeInfo(testbed, name).status == .stopped)
+            #expect(try await testbed.gluster(1, ["volume", "start", name]).exitCode == 0)
+            #expect(try await server.json("/db/check")["ok"] as? Bool == true)
+
             // Mount it for real and write a file.
             let mountPoint = "\(testbed.root)/mnt/\(name)"
             try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
