@@ -39,7 +39,7 @@ extension RESTService {
         case .volumeInfo(let id): return try await self.volumeInfo(id)
         case .volumeExpand(let id): return try await self.expandVolume(id, request)
         case .volumeDelete(let id):
-            guard try await self.visibleTopology().volumes[id] != nil else { throw APIError.idNotFound }
+            try await self.requireMutable(.volume(id))
             return try await self.accepted { () throws(OperationError) in try await self.engine.deleteVolume(id) }
         case .unsupported(let feature):
             throw APIError(status: 501, message: "\(feature) are not supported yet by Brickyard")

@@ -96,12 +96,30 @@ extension RESTService {
         }
     }
 
-    /// Entries still being added (or being removed) are not there for clients: `Id not found`.
+    /// Entries still being added (or being removed) are not there for clients: a change to one is busy while the
+    /// operation holds it, and `Id not found` otherwise.
     func requireVisible(_ target: StateTarget) async throws(APIError) {
-        let topology = try await self.visibleTopology()
         switch target {
-        case .node(let id): if topology.nodes[id] == nil { throw APIError.idNotFound }
-        case .device(let id): if topology.devices[id] == nil { throw APIError.idNotFound }
+        case .node(let id): try await self.requireMutable(.node(id))
+        case .device(let id): try await self.requireMutable(.device(id))
         }
+    }
+
+    /// A mutation names an entry clients can see; one an unfinished operation is creating or removing answers 409
+    /// busy with that operation (so a delete racing an expand says why), anything else Heketi's `Id not found`.
+    func requireMutable(_ entry: StoreEntry) async throws(APIError) {
+        let topology = try await self.visibleTopology()
+        let visible: Bool
+        switch entry {
+        case .node(let id): visible = topology.nodes[id] != nil
+        case .device(let id): visible = topology.devices[id] != nil
+        case .volume(let id): visible = topology.volumes[id] != nil
+        case .brick(let id): visible = topology.bricks[id] != nil
+        }
+        guard !visible else { return }
+        if let holder = try? await self.store.holds().conflict(with: .exclusive(entry)) {
+            throw APIError.from(.objectBusy(entry, operation: holder.operation, type: holder.type))
+        }
+        throw APIError.idNotFound
     }
 }

@@ -55,7 +55,7 @@ extension RESTService {
                     field: "expand_size", value: String(body.expandSize),
                     problem: .aboveMaximum(String(VolumeCreateRequest.maximumSizeGiB))))
         }
-        guard try await self.visibleTopology().volumes[id] != nil else { throw APIError.idNotFound }
+        try await self.requireMutable(.volume(id))
         let size = ByteCount(bytes: body.expandSize * ByteCount.gibibyte)
         return try await self.accepted { () throws(OperationError) in try await self.engine.expandVolume(id, by: size) }
     }
