@@ -19,6 +19,7 @@ public enum BrickyardCommand {
           simulate   place volumes on a synthetic cluster and show where the bricks go
           import-heketi  record a `heketi db export` file's clusters, volumes and bricks in a new database
           recover    rebuild a lost database from what the nodes hold (LVM names, volume options, bricks)
+          repair     clear what `db check` reports (stale marks, leaked bricks, sizes), asking the nodes
           version    print the version
 
         client commands (heketi-cli's commands and flags; talk to a Brickyard or Heketi server):
@@ -99,6 +100,10 @@ public enum BrickyardCommand {
             case "recover":
                 return try command(RecoverCommand.help) { () throws(UsageError) in
                     try RecoverCommand(arguments: rest).run(emit: output, errors: errors)
+                }
+            case "repair":
+                return try command(RepairCommand.help) { () throws(UsageError) in
+                    try RepairCommand(arguments: rest).run(emit: output, errors: errors)
                 }
             case "simulate":
                 return try command(SimulateCommand.help) { () throws(UsageError) in

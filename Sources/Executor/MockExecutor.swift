@@ -18,6 +18,21 @@ public final class MockExecutor: NodeExecutor {
         public var bricks: Set<BrickID> = []
         public var volumes: Set<VolumeID> = []
         public var startedVolumes: Set<VolumeID> = []
+        /// Which bricks each volume is made of, as `gluster volume info` would list them.
+        public var volumeBricks: [VolumeID: Set<BrickID>] = [:]
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.calls = try container.decodeIfPresent([Action].self, forKey: .calls) ?? []
+            self.peers = try container.decodeIfPresent(Set<NodeID>.self, forKey: .peers) ?? []
+            self.devices = try container.decodeIfPresent(Set<DeviceID>.self, forKey: .devices) ?? []
+            self.bricks = try container.decodeIfPresent(Set<BrickID>.self, forKey: .bricks) ?? []
+            self.volumes = try container.decodeIfPresent(Set<VolumeID>.self, forKey: .volumes) ?? []
+            self.startedVolumes = try container.decodeIfPresent(Set<VolumeID>.self, forKey: .startedVolumes) ?? []
+            self.volumeBricks = try container.decodeIfPresent([VolumeID: Set<BrickID>].self, forKey: .volumeBricks) ?? [:]
+        }
     }
 
     /// The size every device reports (Heketi's mock reports 500 GiB).
@@ -97,13 +112,20 @@ public final class MockExecutor: NodeExecutor {
         case .tearDownDevice(let device): state.devices.remove(device)
         case .createBrick(let brick): state.bricks.insert(brick)
         case .destroyBrick(let brick): state.bricks.remove(brick)
-        case .createVolume(let volume, _): state.volumes.insert(volume)
+        case .createVolume(let volume, let bricks):
+            state.volumes.insert(volume)
+            state.volumeBricks[volume] = Set(bricks)
         case .startVolume(let volume): state.startedVolumes.insert(volume)
         case .stopVolume(let volume): state.startedVolumes.remove(volume)
         case .deleteVolume(let volume):
             state.volumes.remove(volume)
             state.startedVolumes.remove(volume)
-        case .setOptions, .addBricks, .rebalance, .replaceBrick: break
+            state.volumeBricks[volume] = nil
+        case .addBricks(let volume, let bricks): state.volumeBricks[volume, default: []].formUnion(bricks)
+        case .replaceBrick(let volume, let old, let new):
+            state.volumeBricks[volume]?.remove(old)
+            state.volumeBricks[volume, default: []].insert(new)
+        case .setOptions, .rebalance: break
         }
         return .completed
     }

@@ -15,6 +15,9 @@ public enum Intent: Hashable, Sendable, Codable {
     case resyncDevice(DeviceID)
     /// A node or device changes state; going `failed` moves every brick it held to its replacement.
     case setState(StateTarget, OperationalState, replacements: [BrickReplacement])
+    /// Damage cleared (`brickyard repair`): the entries the operation marks are forgotten when it succeeds, after
+    /// the bricks among them still on a node were destroyed.
+    case repairStore
 
     /// The operation type shown in `GET /operations/pending` and in metrics.
     public var type: OperationType {
@@ -29,6 +32,7 @@ public enum Intent: Hashable, Sendable, Codable {
         case .resyncDevice: .deviceResync
         case .setState(.node, _, _): "node.state"
         case .setState(.device, _, _): "device.state"
+        case .repairStore: "store.repair"
         }
     }
 
@@ -37,7 +41,7 @@ public enum Intent: Hashable, Sendable, Codable {
     public var recovery: Recovery {
         switch self {
         case .createVolume, .expandVolume, .addNode, .addDevice, .setState: .rollBack
-        case .deleteVolume, .removeNode, .removeDevice, .resyncDevice: .goForward
+        case .deleteVolume, .removeNode, .removeDevice, .resyncDevice, .repairStore: .goForward
         }
     }
 
@@ -67,8 +71,9 @@ public struct BrickReplacement: Hashable, Sendable, Codable {
 extension Intent {
     /// The object the operation rewrites, held exclusively until it ends. Derived from the intent alone, so start-up
     /// recovery can give the same hold to an operation recorded before holds existed.
-    public var primaryHold: ObjectHold {
+    public var primaryHold: ObjectHold? {
         switch self {
+        case .repairStore: nil
         case .createVolume(let id), .expandVolume(let id, _, _), .deleteVolume(let id): .exclusive(.volume(id))
         case .addNode(let id), .removeNode(let id): .exclusive(.node(id))
         case .addDevice(let id), .removeDevice(let id), .resyncDevice(let id): .exclusive(.device(id))

@@ -119,6 +119,34 @@ public final class OperationEngine: Sendable {
         }
     }
 
+    /// Clears what `repair` decided: stale marks cleared, volume sizes corrected and leftover holds released at once;
+    /// the entries to forget are marked by the repair, their bricks still on a node destroyed, and the entries deleted
+    /// when that has succeeded. Each touched volume is held meanwhile.
+    public func repair(_ repair: StoreRepair) async throws(OperationError) -> OperationID {
+        try await self.submit { operation, topology, _ throws(OperationError) in
+            var changes = repair.clears.map { StoreChange.clearPending($0) }
+            for (id, size) in repair.resizes.sorted(by: { $0.key < $1.key }) {
+                guard var volume = topology.volumes[id] else { continue }
+                volume.size = size
+                changes.append(.updateVolume(volume))
+            }
+            changes += repair.releasedHolds.map { StoreChange.releaseHolds(of: $0) }
+            changes += repair.deletions.map { StoreChange.markPending($0, operation) }
+            var volumes = Set(repair.resizes.keys)
+            for entry in repair.deletions + repair.clears {
+                switch entry {
+                case .volume(let id): volumes.insert(id)
+                case .brick(let id): if let brick = topology.bricks[id] { volumes.insert(brick.volume) }
+                default: break
+                }
+            }
+            return PlannedOperation(
+                intent: .repairStore, changes: changes,
+                plan: Plan(actions: repair.destroy.map { .destroyBrick(brick: $0) }), location: nil,
+                holds: volumes.sorted().map { .exclusive(.volume($0)) })
+        }
+    }
+
     /// Records an operation that failed before anything ran, with `reason` as its result: Heketi accepts a state
     /// change it then refuses, so its clients expect 202 and read the refusal from `/queue/{id}`. Nothing is held or
     /// reserved, so nothing is left pending.
@@ -233,7 +261,7 @@ public final class OperationEngine: Sendable {
     static func holds(of planned: PlannedOperation) -> [ObjectHold] {
         var modes: [StoreEntry: ObjectHold.Mode] = [:]
         var order: [StoreEntry] = []
-        for hold in [planned.intent.primaryHold] + planned.holds {
+        for hold in [planned.intent.primaryHold].compactMap({ $0 }) + planned.holds {
             if let mode = modes[hold.entry] {
                 if mode == .shared, hold.mode == .exclusive { modes[hold.entry] = .exclusive }
             } else {
@@ -319,7 +347,7 @@ public final class OperationEngine: Sendable {
             // An operation recorded before holds existed gets its primary hold now, so nothing interleaves with it
             // while it is finished; one recorded since holds everything it held before the restart.
             do throws(StoreError) {
-                try await self.store.commit(.hold(intent.primaryHold, by: record.id))
+                if let hold = intent.primaryHold { try await self.store.commit(.hold(hold, by: record.id)) }
             } catch {
                 self.log.warning("operation_hold_failed", ("operation", record.id), ("error", error.description))
             }

@@ -16,7 +16,7 @@ public enum OperationFinalizer {
             volume.size = size
             volume.brickSets += sets
             return [.updateVolume(volume), .clearAllPending(of: operation)]
-        case .deleteVolume, .removeNode, .removeDevice:
+        case .deleteVolume, .removeNode, .removeDevice, .repairStore:
             return [.deletePendingEntries(of: operation)]
         case .resyncDevice:
             return []
@@ -51,7 +51,9 @@ public enum OperationFinalizer {
             }
             // Once storage is gone, showing the object again would lie; it stays hidden, its space reserved.
             return ([], irreversible ? [] : [.clearAllPending(of: operation)])
-        case .resyncDevice:
+        case .resyncDevice, .repairStore:
+            // A repair that failed leaves its entries marked by itself, a finished operation: the check reports them
+            // again, and the next repair takes them up.
             return ([], [])
         case .setState(_, _, let replacements):
             // A replacement whose replace-brick ran is in the volume now and stays; the others are undone.

@@ -23,7 +23,7 @@ struct ConsistencyCheck {
         }
         let topology = self.entries.topology(includingPending: true)
         for volume in topology.volumes.values.sorted(by: { $0.id < $1.id }) {
-            problems += self.problems(of: volume, in: topology, markers: markers, unfinished: unfinished)
+            problems += self.problems(of: volume, in: topology, markers: markers)
         }
         for brick in topology.bricks.values.sorted(by: { $0.id < $1.id }) {
             if let device = topology.devices[brick.device], device.node != brick.node {
@@ -36,18 +36,18 @@ struct ConsistencyCheck {
         return problems
     }
 
-    private func problems(
-        of volume: Volume, in topology: Topology, markers: [StoreEntry: OperationID],
-        unfinished: (OperationID) -> Bool
-    ) -> [ConsistencyProblem] {
+    private func problems(of volume: Volume, in topology: Topology, markers: [StoreEntry: OperationID])
+        -> [ConsistencyProblem]
+    {
         var problems: [ConsistencyProblem] = []
         let listed = Set(volume.brickSets.joined())
         for brick in volume.brickSets.joined() where topology.bricks[brick] == nil {
             problems.append(.missingBrick(volume: volume.id, brick: brick))
         }
         for brick in topology.bricks.values where brick.volume == volume.id && !listed.contains(brick.id) {
-            // An expansion or a brick move adds bricks before the sets list them: fine while it runs.
-            if let operation = markers[.brick(brick.id)], unfinished(operation) { continue }
+            // An expansion or a brick move adds bricks before the sets list them: fine while it runs, and a mark left
+            // by a finished one is reported as such already.
+            if markers[.brick(brick.id)] != nil { continue }
             problems.append(.strayBrick(brick.id, volume: volume.id))
         }
         let expected = volume.durability.setSize

@@ -46,6 +46,8 @@ public enum StoreChange: Hashable, Sendable {
     /// Records that `operation` holds an object; refused with `busy` if another unfinished operation holds it in a
     /// conflicting mode. Released by the store when the operation's status becomes finished.
     case hold(ObjectHold, by: OperationID)
+    /// Drops every hold of `operation` (a finished one whose holds were left behind).
+    case releaseHolds(of: OperationID)
     /// Sets status and result and stamps `updatedAt`; a finished status also stamps `finishedAt`.
     case setOperationStatus(OperationID, OperationStatus, result: String? = nil, at: UnixTime)
     case appendJournal(JournalEntry)
@@ -58,7 +60,7 @@ extension StoreChange {
     /// records do not.
     var touchesTopology: Bool {
         switch self {
-        case .insertOperation, .setOperationStatus, .appendJournal, .setJournalState, .hold: false
+        case .insertOperation, .setOperationStatus, .appendJournal, .setJournalState, .hold, .releaseHolds: false
         default: true
         }
     }

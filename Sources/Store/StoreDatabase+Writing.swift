@@ -75,6 +75,8 @@ extension StoreDatabase {
                     .integer(time.seconds), .bool(status.isFinished),
                 ])
         case .appendJournal(let entry): return try self.insert(Tables.journal, entry, pending: nil)
+        case .releaseHolds(let operation):
+            return try self.run("DELETE FROM holds WHERE operation_id = ?", [.text(operation.description)])
         case .hold(let hold, let operation):
             return try self.run(
                 "INSERT OR IGNORE INTO holds (entry, operation_id, exclusive) VALUES (?, ?, ?)",

@@ -40,7 +40,7 @@ extension StoredEntries {
             self.volumes.removeAll { $0.pending == operation }
             self.devices.removeAll { $0.pending == operation }
             self.nodes.removeAll { $0.pending == operation }
-        case .insertOperation, .setOperationStatus, .appendJournal, .setJournalState, .hold:
+        case .insertOperation, .setOperationStatus, .appendJournal, .setJournalState, .hold, .releaseHolds:
             break
         }
     }

@@ -32,7 +32,7 @@ extension Topology {
                 }
             }
         case .markPending, .clearPending, .clearAllPending, .insertOperation, .setOperationStatus, .appendJournal,
-            .setJournalState, .hold:
+            .setJournalState, .hold, .releaseHolds:
             break
         }
     }
