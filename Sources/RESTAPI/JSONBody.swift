@@ -64,10 +64,11 @@ enum JSONBody {
         }
     }
 
+    /// Compact JSON ending in one newline, as Go's `json.Encoder` writes Heketi's answers.
     static func encode(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(value)) ?? Data("{}".utf8))
+        return Array((try? encoder.encode(value)) ?? Data("{}".utf8)) + [UInt8(ascii: "\n")]
     }
 
     private static func field(_ path: [any CodingKey]) -> String {

@@ -65,7 +65,7 @@ import Testing
             let nodes = server.executor.mock.snapshot
             #expect(nodes.bricks.count == brickCount, "no brick leaked on the nodes")
             #expect(nodes.volumes.count == created.count)
-            #expect(try await api.get("/operations/pending").bodyText == #"{"pendingoperations":[]}"#)
+            #expect(try await api.get("/operations/pending").bodyText == #"{"pendingoperations":[]}"# + "\n")
         }
     }
 }

@@ -197,7 +197,7 @@ import Testing
         try await TestServer.with { server in
             let api = server.admin
             #expect(try await api.post("/admin", #"{"state":"read-only"}"#).status == 204)
-            #expect(try await api.get("/admin").bodyText == #"{"state":"read-only"}"#)
+            #expect(try await api.get("/admin").bodyText == #"{"state":"read-only"}"# + "\n")
             expectError(try await api.post("/clusters", "{}"), 503, containing: ["read-only"])
             expectError(try await api.post("/volumes", Self.replica3), 503)
             #expect(try await api.get("/clusters").status == 200)
