@@ -1,3 +1,4 @@
+public import Engine
 public import StorageModel
 public import Store
 
@@ -18,6 +19,9 @@ public enum Intent: Hashable, Sendable, Codable {
     /// Damage cleared (`brickyard repair`): the entries the operation marks are forgotten when it succeeds, after
     /// the bricks among them still on a node were destroyed.
     case repairStore
+    /// Drift healed: a stopped volume started, an option restored, a peer probed again. Journaled and held like
+    /// every other change, so a heal never interleaves with an expansion of the same volume.
+    case heal(Action)
 
     /// The operation type shown in `GET /operations/pending` and in metrics.
     public var type: OperationType {
@@ -33,6 +37,8 @@ public enum Intent: Hashable, Sendable, Codable {
         case .setState(.node, _, _): "node.state"
         case .setState(.device, _, _): "device.state"
         case .repairStore: "store.repair"
+        case .heal(.probePeer): "node.heal"
+        case .heal: "volume.heal"
         }
     }
 
@@ -41,7 +47,7 @@ public enum Intent: Hashable, Sendable, Codable {
     public var recovery: Recovery {
         switch self {
         case .createVolume, .expandVolume, .addNode, .addDevice, .setState: .rollBack
-        case .deleteVolume, .removeNode, .removeDevice, .resyncDevice, .repairStore: .goForward
+        case .deleteVolume, .removeNode, .removeDevice, .resyncDevice, .repairStore, .heal: .goForward
         }
     }
 
@@ -74,6 +80,9 @@ extension Intent {
     public var primaryHold: ObjectHold? {
         switch self {
         case .repairStore: nil
+        case .heal(.probePeer(let id)): .exclusive(.node(id))
+        case .heal(.startVolume(let id)), .heal(.setOptions(let id, _)): .exclusive(.volume(id))
+        case .heal: nil
         case .createVolume(let id), .expandVolume(let id, _, _), .deleteVolume(let id): .exclusive(.volume(id))
         case .addNode(let id), .removeNode(let id): .exclusive(.node(id))
         case .addDevice(let id), .removeDevice(let id), .resyncDevice(let id): .exclusive(.device(id))

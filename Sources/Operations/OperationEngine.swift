@@ -1,5 +1,5 @@
 public import EventLog
-import Engine
+public import Engine
 public import Executor
 import Foundation
 public import StorageModel
@@ -116,6 +116,15 @@ public final class OperationEngine: Sendable {
             }
         return try await self.submit(holding: hold) { operation, topology, generator throws(OperationError) in
             try planner.setState(target, to: state, operation: operation, in: topology, using: &generator)
+        }
+    }
+
+    /// Heals one drift finding through the journal, holding its volume or node; planned against the store as it is
+    /// now (`HealPlanner`), so a heal observed before a change never undoes it.
+    public func heal(_ action: Action) async throws(OperationError) -> OperationID {
+        let target: ObjectHold? = Intent.heal(action).primaryHold
+        return try await self.submit(holding: target) { operation, topology, _ throws(OperationError) in
+            try HealPlanner().plan(action, operation: operation, in: topology)
         }
     }
 

@@ -18,7 +18,7 @@ public enum OperationFinalizer {
             return [.updateVolume(volume), .clearAllPending(of: operation)]
         case .deleteVolume, .removeNode, .removeDevice, .repairStore:
             return [.deletePendingEntries(of: operation)]
-        case .resyncDevice:
+        case .resyncDevice, .heal:
             return []
         case .setState(let target, let state, let replacements):
             return self.applying(replacements, in: topology) + [.clearAllPending(of: operation)]
@@ -51,7 +51,7 @@ public enum OperationFinalizer {
             }
             // Once storage is gone, showing the object again would lie; it stays hidden, its space reserved.
             return ([], irreversible ? [] : [.clearAllPending(of: operation)])
-        case .resyncDevice, .repairStore:
+        case .resyncDevice, .repairStore, .heal:
             // A repair that failed leaves its entries marked by itself, a finished operation: the check reports them
             // again, and the next repair takes them up.
             return ([], [])

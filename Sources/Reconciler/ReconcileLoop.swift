@@ -304,18 +304,34 @@ public final class ReconcileLoop: Sendable {
                 self.log.warning("drift", ("kind", finding.kind.rawValue), ("subject", finding.subject), ("message", finding.message))
                 continue
             }
-            do throws(ExecutorError) {
-                _ = try await self.executor.run(action, in: topology)
+            // Through the engine: journaled, held, planned against the store as it is now. A volume another
+            // operation holds is healed at a later pass, against the state that operation left.
+            let outcome: String
+            do throws(OperationError) {
+                let operation = try await self.engine.heal(action)
+                await self.engine.wait(for: operation)
+                let record = try? await self.engine.store.operation(operation)
+                outcome = record?.status == .succeeded ? "" : (record?.result ?? "no result recorded")
+            } catch {
+                if case .objectBusy = error {
+                    self.log.info(
+                        "drift_heal_deferred", ("kind", finding.kind.rawValue), ("subject", finding.subject),
+                        ("reason", error.description))
+                    continue
+                }
+                outcome = error.description
+            }
+            if outcome.isEmpty {
                 healed = true
                 self.metrics.actions.increment("heal_\(action.name)", "succeeded")
                 self.log.info(
                     "drift_healed", ("kind", finding.kind.rawValue), ("subject", finding.subject),
                     ("action", action.name), ("message", finding.message))
-            } catch {
+            } else {
                 self.metrics.actions.increment("heal_\(action.name)", "failed")
                 self.log.warning(
                     "drift_heal_failed", ("kind", finding.kind.rawValue), ("subject", finding.subject),
-                    ("error", error.description))
+                    ("error", outcome))
             }
         }
         return healed

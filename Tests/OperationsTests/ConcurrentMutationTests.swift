@@ -202,4 +202,34 @@ import Testing
             await fixture.engine.waitUntilIdle()
         }
     }
+
+    /// A heal observed before an expansion never writes the old size back: while the expansion holds the volume the
+    /// heal is refused as busy, and once it has ended the heal sets what the store wants now.
+    @Test func aHealNeverRacesAnExpand() async throws {
+        let fixture = try await EngineFixture(nodes: 3, devices: 2)
+        let (_, volume) = try await fixture.createVolume(fixture.volumeSpec(size: 4))
+        let observed = Action.setOptions(
+            volume: volume, options: [VolumeOption(key: "user.brickyard.size", value: String(ByteCount.gibibytes(4).bytes))])
+        fixture.gate.close()
+        let expansion = try await fixture.engine.expandVolume(volume, by: .gibibytes(2))
+        await #expect(throws: OperationError.objectBusy(.volume(volume), operation: expansion, type: .volumeExpand)) {
+            _ = try await fixture.engine.heal(observed)
+        }
+        fixture.gate.open()
+        await fixture.engine.waitUntilIdle()
+        let heal = try await fixture.engine.heal(observed)
+        await fixture.engine.waitUntilIdle()
+        #expect(try await fixture.store.operation(heal)?.status == .succeeded)
+        let sizes = fixture.executor.snapshot.calls.compactMap { call -> String? in
+            guard case .setOptions(volume, let options) = call else { return nil }
+            return options.first { $0.key == "user.brickyard.size" }?.value
+        }
+        #expect(sizes.last == String(ByteCount.gibibytes(6).bytes))
+        #expect(try await StoreAudit.problems(store: fixture.store, nodes: fixture.executor.snapshot) == [])
+        _ = try await fixture.engine.deleteVolume(volume)
+        await fixture.engine.waitUntilIdle()
+        await #expect(throws: OperationError.notFound(kind: "volume", id: volume.description)) {
+            _ = try await fixture.engine.heal(.startVolume(volume: volume))
+        }
+    }
 }
