@@ -51,50 +51,42 @@ import Testing
 
     @Test(arguments: Self.deviceTransitions.indices)
     func deviceTransition(_ index: Int) async throws {
-        let (from, to, refusal) = Self.deviceTransitions[index]
-        try await TestServer.with { server in
-            let api = server.admin
-            // Four nodes with two devices: the volume's bricks have somewhere to go.
-            let layout = try await api.makeCluster(nodes: 4, devicesPerNode: 2)
-            _ = try await api.createVolume(StatusCodeTests.replica3)
-            let device = layout.devices[0]
-            try await Self.bring(api, "devices", device, to: from)
-            let (status, text) = try await Self.setState(api, "devices", device, to)
-            if let refusal {
-                #expect(status == 500)
-                #expect(text == refusal.replacingOccurrences(of: "{id}", with: device) + "\n")
-                #expect(try await Self.deviceState(api, device) == from)
-            } else {
-                #expect(status == 204, "\(text)")
-                #expect(try await Self.deviceState(api, device) == to)
-            }
-            if to == "failed", refusal == nil {
-                #expect(try await api.fetch(DeviceInfoResponse.self, "/devices/\(device)").bricks.isEmpty)
-            }
-        }
+        try await Self.check(Self.deviceTransitions[index], kind: "devices")
     }
 
     @Test(arguments: Self.nodeTransitions.indices)
     func nodeTransition(_ index: Int) async throws {
-        let (from, to, refusal) = Self.nodeTransitions[index]
+        try await Self.check(Self.nodeTransitions[index], kind: "nodes")
+    }
+
+    /// Brings the first device (or node) of a four-node cluster holding a replica-3 volume to `from`, asks for
+    /// `to`, and checks the answer and the state after it. The volume's bricks have somewhere else to go.
+    static func check(_ transition: (String, String, String?), kind: String) async throws {
+        let (from, to, refusal) = transition
         try await TestServer.with { server in
             let api = server.admin
-            let layout = try await api.makeCluster(nodes: 4, devicesPerNode: 1)
+            let layout = try await api.makeCluster(nodes: 4, devicesPerNode: kind == "devices" ? 2 : 1)
             _ = try await api.createVolume(StatusCodeTests.replica3)
-            let node = layout.nodes[0]
-            try await Self.bring(api, "nodes", node, to: from)
-            let (status, text) = try await Self.setState(api, "nodes", node, to)
+            let id = kind == "devices" ? layout.devices[0] : layout.nodes[0]
+            func state() async throws -> String {
+                kind == "devices" ? try await Self.deviceState(api, id) : try await Self.nodeState(api, id)
+            }
+            try await Self.bring(api, kind, id, to: from)
+            let (status, text) = try await Self.setState(api, kind, id, to)
             if let refusal {
                 #expect(status == 500)
-                #expect(text == refusal.replacingOccurrences(of: "{id}", with: node) + "\n")
-                #expect(try await Self.nodeState(api, node) == from)
+                #expect(text == refusal.replacingOccurrences(of: "{id}", with: id) + "\n")
+                #expect(try await state() == from)
             } else {
                 #expect(status == 204, "\(text)")
-                #expect(try await Self.nodeState(api, node) == to)
+                #expect(try await state() == to)
             }
-            if to == "failed", refusal == nil {
-                // A removed node's devices are removed with it, and hold no brick.
-                let info = try await api.fetch(NodeInfoResponse.self, "/nodes/\(node)")
+            guard to == "failed", refusal == nil else { return }
+            // A removed device holds no brick; a removed node's devices are removed with it.
+            if kind == "devices" {
+                #expect(try await api.fetch(DeviceInfoResponse.self, "/devices/\(id)").bricks.isEmpty)
+            } else {
+                let info = try await api.fetch(NodeInfoResponse.self, "/nodes/\(id)")
                 #expect(info.devices.allSatisfy { $0.state == "failed" && $0.bricks.isEmpty })
             }
         }
