@@ -20,6 +20,10 @@ public enum AllocationError: Error, Hashable, Sendable {
     case noSpace(NoSpace)
     /// The brick to replace, or its volume, is unknown.
     case unknownBrick(BrickID)
+    /// A brick being moved has nowhere to go: every eligible device is on a node its set already uses (a set never
+    /// holds two bricks of one node), is the device being emptied, or lacks room. `candidates` counts the eligible
+    /// devices on the other nodes, `largestFree` is the most any of them has.
+    case noReplacement(brick: BrickID, setNodes: Int, candidates: Int, reserved: ByteCount, largestFree: ByteCount)
 
     /// The facts behind a `noSpace` failure, for the smallest bricks that were tried.
     public struct NoSpace: Hashable, Sendable {
@@ -77,6 +81,15 @@ extension AllocationError: CustomStringConvertible {
             return "only \(facts.setsPlaced) of \(facts.sets) \(sets) of \(facts.setSize) \(bricks) of \(facts.brickSize) fit "
                 + "for \(facts.requested) (each brick reserves \(facts.reservedPerBrick) on its device); "
                 + "the most free space on any of the \(facts.eligibleDevices) eligible \(devices) is \(facts.largestFree)"
+        case .noReplacement(_, let setNodes, let candidates, let reserved, let largestFree):
+            let nodes = setNodes == 1 ? "node" : "nodes"
+            if candidates == 0 {
+                return "every eligible device is on the \(setNodes) \(nodes) its set already uses, and a set never holds "
+                    + "two bricks of one node"
+            }
+            let devices = candidates == 1 ? "device" : "devices"
+            return "the brick reserves \(reserved); the \(candidates) eligible \(devices) on nodes its set does not use have "
+                + "at most \(largestFree) free"
         case .unknownBrick(let id):
             return "brick \(id) is not known"
         }

@@ -100,11 +100,15 @@ public struct Allocator: Sendable {
         let slot = SetPlacer.Slot(role: brick.role, need: space.reserved.bytes)
         guard let device = placer.placeSet([slot], occupiedNodes: occupied)?.first
         else {
-            throw .noSpace(
-                AllocationError.NoSpace(
-                    requested: brick.size, sets: 1, setSize: 1, brickSize: brick.size, reservedPerBrick: space.reserved,
-                    setsPlaced: 0, largestFree: eligibility.largestFree(in: capacity),
-                    eligibleDevices: eligibility.dataCount))
+            // Say what ruled the devices out: the set's own nodes, or room on the others.
+            let excluded = capacity.deviceIndex[brick.device]
+            let mask = brick.role == .arbiter ? eligibility.arbiter : eligibility.data
+            let candidates = mask.indices.filter { index in
+                mask[index] && index != excluded && !occupied.contains(capacity.deviceNode[index])
+            }
+            throw .noReplacement(
+                brick: brickID, setNodes: Set(occupied).count, candidates: candidates.count, reserved: space.reserved,
+                largestFree: ByteCount(bytes: candidates.map { capacity.deviceFree[$0] }.max() ?? 0))
         }
         let node = capacity.deviceNode[device]
         return PlannedBrick(

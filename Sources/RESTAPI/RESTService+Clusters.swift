@@ -43,7 +43,7 @@ extension RESTService {
             let nodes = topology.nodes(in: id).count
             let volumes = topology.volumes(in: id).count
             guard nodes == 0, volumes == 0 else {
-                throw .conflict("cluster \(id) still has \(nodes) node(s) and \(volumes) volume(s)")
+                throw .conflict("Unable to delete cluster [\(id)] because it contains volumes and/or nodes")
             }
             return ([.deleteCluster(id)], ())
         }

@@ -18,8 +18,12 @@ extension RESTService {
             throw APIError.invalid(error)
         }
         let destroyData = body.destroydata ?? false
-        return try await self.accepted { () throws(OperationError) in
-            try await self.engine.addDevice(device, destroyData: destroyData)
+        do throws(APIError) {
+            return try await self.accepted { () throws(OperationError) in
+                try await self.engine.addDevice(device, destroyData: destroyData)
+            }
+        } catch where error.status == 404 {
+            throw APIError(status: 404, message: "Node id does not exist")
         }
     }
 

@@ -13,7 +13,11 @@ extension RESTService {
         } catch {
             throw APIError.invalid(error)
         }
-        return try await self.accepted { () throws(OperationError) in try await self.engine.addNode(node) }
+        do throws(APIError) {
+            return try await self.accepted { () throws(OperationError) in try await self.engine.addNode(node) }
+        } catch where error.status == 404 {
+            throw APIError(status: 404, message: "Cluster id does not exist")
+        }
     }
 
     /// Checks everything Heketi checks before answering 202; the cluster's existence and hostname uniqueness are

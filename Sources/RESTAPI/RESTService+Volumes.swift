@@ -15,6 +15,10 @@ extension RESTService {
             if case .unsupported = error.problem, error.field == "block" {
                 throw APIError(status: 501, message: "block-hosting volumes are not supported yet by Brickyard")
             }
+            // Heketi's words for a cluster that cannot exist, whatever the id looks like.
+            if case .notAnIdentifier = error.problem, error.field == ClusterKind.fieldName {
+                throw APIError(status: 400, message: "Cluster id \(error.value) not found")
+            }
             throw APIError.invalid(error)
         }
         return try await self.accepted { () throws(OperationError) in try await self.engine.createVolume(spec).0 }

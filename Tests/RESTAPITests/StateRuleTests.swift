@@ -103,7 +103,9 @@ import Testing
             try await Self.bring(api, "devices", device, to: "offline")
             let (status, text) = try await Self.setState(api, "devices", device, "failed")
             #expect(status == 500)
-            #expect(text.hasPrefix("Unable to delete device [\(device)] as no device was found to replace it: "))
+            #expect(
+                text == "Unable to delete device [\(device)] as no device was found to replace it: every eligible device "
+                    + "is on the 2 nodes its set already uses, and a set never holds two bricks of one node\n")
             #expect(try await Self.deviceState(api, device) == "offline")
             let node = layout.nodes[1]
             try await Self.bring(api, "nodes", node, to: "offline")
@@ -151,6 +153,16 @@ import Testing
             let refused = try await api.post("/volumes", #"{"size":1,"clusters":["\#(unknown)"]}"#)
             expectError(refused, 400)
             #expect(refused.bodyText == "Cluster id \(unknown) not found\n")
+            let malformed = try await api.post("/volumes", #"{"size":1,"clusters":["xyz"]}"#)
+            expectError(malformed, 400)
+            #expect(malformed.bodyText == "Cluster id xyz not found\n")
+            let node = try await api.post(
+                "/nodes", #"{"zone":1,"hostnames":{"manage":["x"],"storage":["x"]},"cluster":"\#(unknown)"}"#)
+            expectError(node, 404)
+            #expect(node.bodyText == "Cluster id does not exist\n")
+            let device = try await api.post("/devices", #"{"node":"\#(unknown)","name":"/dev/sdx"}"#)
+            expectError(device, 404)
+            #expect(device.bodyText == "Node id does not exist\n")
         }
     }
 }
