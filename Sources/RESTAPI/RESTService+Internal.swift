@@ -1,4 +1,5 @@
 import EventLog
+import Foundation
 import HeketiAPI
 import HTTPServer
 import StorageModel
@@ -14,17 +15,22 @@ extension RESTService {
     /// `POST /internal/logging`: changes what every component logs from now on; 422 for an unknown level, and
     /// nothing changes then.
     func setLogLevel(_ request: HTTPServerRequest) throws(APIError) -> HTTPServerResponse {
-        let body = try JSONBody.decode(LogLevelMessage.self, from: request.body)
-        for (component, name) in body.loglevel.sorted(by: { $0.key < $1.key }) {
-            guard component == LogLevelMessage.component else {
-                throw APIError(status: 422, message: "unknown logging component: \(component) (only glusterfs)")
-            }
-            guard LogLevelMessage.levels.contains(name) else {
-                throw APIError(status: 422, message: "invalid log level: \(name)")
-            }
+        // Heketi's answers, status for status: unparsable is 400 here (not the usual 422), and anything but
+        // exactly the glusterfs component is 422.
+        let body: LogLevelMessage?
+        do {
+            body = try JSONDecoder().decode(LogLevelMessage?.self, from: Data(request.body))
+        } catch is DecodingError where (try? JSONSerialization.jsonObject(with: Data(request.body))) != nil {
+            body = nil
+        } catch {
+            throw APIError(status: 400, message: "request unable to be parsed: the body is not JSON")
         }
-        guard let name = body.loglevel[LogLevelMessage.component] else {
-            throw APIError(status: 422, message: "loglevel: the glusterfs level is required")
+        let levels = body?.loglevel ?? [:]
+        guard levels.keys.sorted() == [LogLevelMessage.component], let name = levels[LogLevelMessage.component] else {
+            throw APIError(status: 422, message: #"Only "glusterfs" logger may be modified"#)
+        }
+        guard LogLevelMessage.levels.contains(name) else {
+            throw APIError(status: 422, message: "invalid log level: \(name)")
         }
         let previous = self.log.threshold.name
         self.log.threshold.set(minimum: Self.minimumLevel(forHeketiLevel: name), name: name)

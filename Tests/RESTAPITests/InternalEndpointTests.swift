@@ -127,3 +127,21 @@ import Testing
         return device
     }
 }
+
+extension InternalEndpointTests {
+    /// Bodies heketi-cli never sends get Heketi's answers all the same, and change nothing.
+    @Test(arguments: [
+        ("{not json", 400, "request unable to be parsed: the body is not JSON"),
+        ("{}", 422, #"Only "glusterfs" logger may be modified"#),
+        (#"{"glusterfs":"debug"}"#, 422, #"Only "glusterfs" logger may be modified"#),
+        (#"{"loglevel":{"other":"debug"}}"#, 422, #"Only "glusterfs" logger may be modified"#),
+    ])
+    func malformedLogLevelBodies(body: String, status: Int, message: String) async throws {
+        try await TestServer.with { server in
+            let response = try await server.admin.post("/internal/logging", body)
+            expectError(response, status)
+            #expect(response.bodyText == message + "\n")
+            #expect(server.logThreshold.name == "info")
+        }
+    }
+}
