@@ -91,7 +91,15 @@ struct DesiredStateCommand {
         // An apply first finishes what an interrupted one left (rolls creations back, carries removals through),
         // so it plans against a store with nothing half done.
         var engine: OperationEngine?
+        var lock: DatabaseLock?
+        defer { withExtendedLifetime(lock) {} }
         if self.mode == .apply {
+            do throws(ServeCommand.StartupError) {
+                lock = try DatabaseLock.acquire(database: configuration.databasePath, command: "apply")
+            } catch {
+                errors("brickyard apply: \(error.message)")
+                return 1
+            }
             let log = Logger(minimumLevel: .warning).with(("component", "apply"))
             do throws(ServeCommand.StartupError) {
                 engine = try Self.engine(store: store, configuration: configuration, environment: environment, log: log)

@@ -62,11 +62,14 @@ struct ImportHeketiCommand {
             return fail("\(self.file): \(error)")
         }
         let path = configuration.databasePath
+        let lock: DatabaseLock?
         do throws(ServeCommand.StartupError) {
             try DatabaseFile.checkIsSQLite(path)
+            lock = try DatabaseLock.acquire(database: path, command: "import-heketi")
         } catch {
             return fail(error.message)
         }
+        defer { withExtendedLifetime(lock) {} }
         switch StoreSeeding.seed(imported, path: path) {
         case .seeded: break
         case .refused(let held):

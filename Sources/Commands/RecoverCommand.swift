@@ -90,11 +90,14 @@ struct RecoverCommand {
         }
         hints.mountRoot = executor.settings.storage.mountRoot
         let path = configuration.databasePath
+        let lock: DatabaseLock?
         do throws(ServeCommand.StartupError) {
             try DatabaseFile.checkIsSQLite(path)
+            lock = self.dryRun ? nil : try DatabaseLock.acquire(database: path, command: "recover")
         } catch {
             return fail(error.message)
         }
+        defer { withExtendedLifetime(lock) {} }
         switch StoreSeeding.entriesHeld(path: path) {
         case .success(let held) where held > 0 && !self.dryRun:
             return fail("the database \(path) already holds \(held) entries; recover only into a new database")

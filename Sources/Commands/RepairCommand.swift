@@ -61,11 +61,14 @@ struct RepairCommand {
         case .failure(let error): return fail(error.description)
         }
         let log = Logger(minimumLevel: .warning).with(("component", "repair"))
+        let lock: DatabaseLock?
         do throws(ServeCommand.StartupError) {
             try DatabaseFile.checkIsSQLite(configuration.databasePath)
+            lock = self.dryRun ? nil : try DatabaseLock.acquire(database: configuration.databasePath, command: "repair")
         } catch {
             return fail(error.message)
         }
+        defer { withExtendedLifetime(lock) {} }
         let store: SQLiteStore
         let engine: OperationEngine
         let executor: any NodeExecutor

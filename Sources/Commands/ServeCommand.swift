@@ -98,6 +98,7 @@ struct ServeCommand {
             throw StartupError(message: error.description)
         }
         try DatabaseFile.checkIsSQLite(configuration.databasePath)
+        let lock = try DatabaseLock.acquire(database: configuration.databasePath, command: "serve")
         let store: SQLiteStore
         do throws(StoreError) {
             store = try SQLiteStore(path: configuration.databasePath)
@@ -121,6 +122,6 @@ struct ServeCommand {
         log.info("configuration", ("summary", configuration.description))
         let desired = self.desired.map { ReconcileLoop.Settings(directory: $0, period: self.resyncPeriod) }
         return ServerAssembly(
-            configuration: configuration, store: store, executor: executor, tls: tls, desired: desired, log: log)
+            configuration: configuration, store: store, executor: executor, tls: tls, desired: desired, lock: lock, log: log)
     }
 }

@@ -19,6 +19,8 @@ struct ServerAssembly: Sendable {
     let tls: HTTPServerConfiguration.TLS?
     /// The documents directory to reconcile, when serving as a controller.
     let desired: ReconcileLoop.Settings?
+    /// Held for the life of the server: no other writer opens the database meanwhile.
+    let lock: DatabaseLock?
     let log: Logger
 
     /// How long a finished operation's result stays readable at `/queue/{id}`.
