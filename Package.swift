@@ -80,23 +80,24 @@ let package = Package(
         // Prometheus counters, histograms and scrape-time gauges, rendered in the text format.
         .target(name: "Metrics", swiftSettings: swiftSettings),
 
-        // The engine's pure half: actions, plans with rollback, and planners.
-        .target(name: "Engine", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
+        // Planning, the engine's pure half: actions with their undo, plans with rollback, and the volume planner.
+        .target(name: "Planning", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
         // What runs on a node, as argv and `sh -c` scripts (LVM, XFS, mount, gluster), and parsers of what the
         // tools print (gluster --xml, LVM JSON reports). Pure: builds and reads text, runs nothing.
         .target(name: "NodeCommands", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
         // Desired state from documents (Heketi's topology.json, volume claims), validated with file:line:column.
         .target(name: "DesiredState", dependencies: ["StorageModel", "YAML"], swiftSettings: swiftSettings),
-        // Desired state against the stored topology: the ordered steps an apply takes (pure).
+        // Reconcile planning: desired state against the stored topology (the steps an apply takes), the store against
+        // what the nodes report (drift), and each object's status. Pure.
         .target(
-            name: "Reconciliation", dependencies: ["DesiredState", "StorageModel", "Engine"], swiftSettings: swiftSettings),
+            name: "ReconcilePlanning", dependencies: ["DesiredState", "StorageModel", "Planning"], swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel", "Metrics"], swiftSettings: swiftSettings),
         // `heketi db export` JSON converted to model values with Heketi's ids kept (the migration path, pure).
         .target(name: "HeketiImport", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
         // A lost store rebuilt from what the nodes hold (Heketi's LVM names, `user.heketi.id`, brick paths): pure.
         .target(
-            name: "Recovery", dependencies: ["StorageModel", "HeketiImport", "Allocation", "Engine"],
+            name: "Recovery", dependencies: ["StorageModel", "HeketiImport", "Allocation", "Planning"],
             swiftSettings: swiftSettings),
 
         // MARK: - Adapters
@@ -111,12 +112,12 @@ let package = Package(
         .target(name: "NodeTransport", dependencies: ["NodeCommands"], swiftSettings: swiftSettings),
 
         // Runs the engine's actions on Gluster nodes: the executor protocol and the mock.
-        .target(name: "Executor", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
+        .target(name: "Executor", dependencies: ["Planning", "StorageModel"], swiftSettings: swiftSettings),
 
         // The executor on real nodes: the engine's actions as node commands, run through a transport.
         .target(
             name: "CommandExecutor",
-            dependencies: ["Executor", "Engine", "StorageModel", "Allocation", "NodeCommands", "NodeTransport", "EventLog"],
+            dependencies: ["Executor", "Planning", "StorageModel", "Allocation", "NodeCommands", "NodeTransport", "EventLog"],
             swiftSettings: swiftSettings),
 
         // MARK: - Behaviour
@@ -124,14 +125,15 @@ let package = Package(
         // The mutation path: plan against the store, record intent and journal, apply through the executor, recover.
         .target(
             name: "Operations",
-            dependencies: ["StorageModel", "Allocation", "Engine", "Store", "Executor", "EventLog"],
+            dependencies: ["StorageModel", "Allocation", "Planning", "Store", "Executor", "EventLog"],
             swiftSettings: swiftSettings),
 
-        // Applies desired state: reads a documents directory and carries a reconcile plan out through the engine.
+        // The controller: desired-state sources, the keyed work queue and the reconcile loop that carries plans out
+        // through the engine and heals drift.
         .target(
-            name: "Reconciler",
+            name: "Controller",
             dependencies: [
-                "DesiredState", "Reconciliation", "Operations", "Store", "StorageModel", "EventLog", "Executor", "Engine",
+                "DesiredState", "ReconcilePlanning", "Operations", "Store", "StorageModel", "EventLog", "Executor", "Planning",
                 "Metrics",
             ],
             swiftSettings: swiftSettings),
@@ -162,7 +164,7 @@ let package = Package(
             dependencies: [
                 "StorageModel", "Allocation", "Configuration", "Store", "Executor", "Operations", "RESTAPI",
                 "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor", "NodeTransport", "NodeCommands", "YAML",
-                "DesiredState", "Reconciliation", "Reconciler",
+                "DesiredState", "ReconcilePlanning", "Controller",
                 "Client", "Curl", "HeketiAPI", "HeketiImport", "Recovery",
             ],
             swiftSettings: swiftSettings),
@@ -172,7 +174,7 @@ let package = Package(
         .executableTarget(
             name: "BrickyardBench",
             dependencies: [
-                "StorageModel", "Allocation", "Curl", "HTTPTypes", "HeketiAPI", "DesiredState", "Reconciliation",
+                "StorageModel", "Allocation", "Curl", "HTTPTypes", "HeketiAPI", "DesiredState", "ReconcilePlanning",
             ],
             swiftSettings: swiftSettings),
 
@@ -180,7 +182,7 @@ let package = Package(
 
         // What several test targets share: the gated executor, waiting on conditions, the store-against-nodes audit.
         .target(
-            name: "TestSupport", dependencies: ["Executor", "Engine", "StorageModel", "Store"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["Executor", "Planning", "StorageModel", "Store"], path: "Tests/TestSupport",
             swiftSettings: swiftSettings),
 
         .testTarget(name: "HTTPTypesTests", dependencies: ["HTTPTypes"], swiftSettings: swiftSettings),
@@ -198,18 +200,18 @@ let package = Package(
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthenticationTests", dependencies: ["Authentication", "Crypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RESTAPITests",
             dependencies: [
                 "RESTAPI", "StorageModel", "Curl", "HTTPServer", "HTTPTypes", "Operations", "Executor", "Store",
-                "Authentication", "Metrics", "HeketiAPI", "HeketiImport", "Engine", "EventLog", "TestSupport",
+                "Authentication", "Metrics", "HeketiAPI", "HeketiImport", "Planning", "EventLog", "TestSupport",
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Operations", "Executor", "Engine", "Store", "StorageModel", "Allocation", "TestSupport"],
+            dependencies: ["Operations", "Executor", "Planning", "Store", "StorageModel", "Allocation", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "NodeCommandsTests", dependencies: ["NodeCommands", "StorageModel"],
@@ -217,14 +219,14 @@ let package = Package(
         .testTarget(name: "NodeTransportTests", dependencies: ["NodeTransport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CommandExecutorTests",
-            dependencies: ["CommandExecutor", "Executor", "Engine", "NodeTransport", "StorageModel"],
+            dependencies: ["CommandExecutor", "Executor", "Planning", "NodeTransport", "StorageModel"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "DesiredStateTests", dependencies: ["DesiredState", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReconciliationTests", dependencies: ["Reconciliation", "DesiredState", "StorageModel", "Engine"],
+            name: "ReconcilePlanningTests", dependencies: ["ReconcilePlanning", "DesiredState", "StorageModel", "Planning"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Reconciliation", "DesiredState", "StorageModel", "Operations", "Store", "Executor", "EventLog", "Metrics", "Engine"], swiftSettings: swiftSettings),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ReconcilePlanning", "DesiredState", "StorageModel", "Operations", "Store", "Executor", "EventLog", "Metrics", "Planning"], swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HeketiImportTests", dependencies: ["HeketiImport", "HeketiAPI", "StorageModel"],
@@ -239,7 +241,7 @@ let package = Package(
             name: "CommandsTests",
             dependencies: [
                 "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StorageModel", "NodeTransport", "NodeCommands",
-                "CommandExecutor", "Executor", "Engine",
+                "CommandExecutor", "Executor", "Planning",
             ],
             swiftSettings: swiftSettings),
     ]

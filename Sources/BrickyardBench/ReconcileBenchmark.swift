@@ -1,6 +1,6 @@
 import DesiredState
 import Foundation
-import Reconciliation
+import ReconcilePlanning
 import StorageModel
 
 /// Times the pure halves of the controller at fleet scale (10,000 replica-3 claims on 1,000 nodes x 4 devices):

@@ -1,5 +1,5 @@
 import DesiredState
-import Reconciliation
+import ReconcilePlanning
 import StorageModel
 
 /// A large fleet as the reconcile benchmark needs it, built directly (no allocator, no store): the documents

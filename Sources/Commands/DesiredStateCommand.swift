@@ -4,8 +4,8 @@ internal import EventLog
 internal import Executor
 internal import Foundation
 internal import Operations
-internal import Reconciler
-internal import Reconciliation
+internal import Controller
+internal import ReconcilePlanning
 internal import Store
 
 /// `brickyard plan` and `brickyard apply`: desired state from a directory of documents, diffed against the store

@@ -5,7 +5,7 @@ internal import Executor
 internal import NodeCommands
 internal import NodeTransport
 internal import Operations
-internal import Reconciler
+internal import Controller
 internal import StorageModel
 
 /// Builds the executor `serve` runs actions with, from the resolved configuration (Heketi's executor keys).

@@ -1,6 +1,6 @@
 internal import HeketiAPI
-internal import Reconciler
-internal import Reconciliation
+internal import Controller
+internal import ReconcilePlanning
 internal import StorageModel
 internal import CommandExecutor
 internal import Executor

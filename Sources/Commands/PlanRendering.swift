@@ -1,5 +1,5 @@
 internal import Foundation
-internal import Reconciliation
+internal import ReconcilePlanning
 
 /// A reconcile plan as `brickyard plan` prints it: readable lines like `terraform plan`, or JSON.
 enum PlanRendering {

@@ -6,7 +6,7 @@ internal import Executor
 internal import Foundation
 internal import HeketiImport
 internal import NodeCommands
-internal import Reconciler
+internal import Controller
 internal import Recovery
 internal import StorageModel
 

@@ -1,5 +1,5 @@
 internal import Configuration
-internal import Reconciler
+internal import Controller
 internal import EventLog
 internal import Executor
 internal import Foundation

@@ -6,7 +6,7 @@ internal import Foundation
 internal import HTTPServer
 internal import Metrics
 internal import Operations
-internal import Reconciler
+internal import Controller
 internal import CommandExecutor
 internal import RESTAPI
 internal import Store

@@ -2,7 +2,7 @@ internal import CommandExecutor
 internal import Configuration
 internal import EventLog
 internal import Foundation
-internal import Reconciliation
+internal import ReconcilePlanning
 internal import StorageModel
 internal import Store
 

@@ -1,4 +1,4 @@
-public import Engine
+public import Planning
 import Foundation
 public import StorageModel
 import Synchronization

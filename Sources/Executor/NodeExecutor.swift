@@ -1,4 +1,4 @@
-public import Engine
+public import Planning
 public import StorageModel
 
 /// Runs the engine's actions on Gluster nodes. The applier hands every action the topology it was planned

@@ -1,5 +1,5 @@
 import EventLog
-import Engine
+import Planning
 import Executor
 import Foundation
 import StorageModel

@@ -1,4 +1,4 @@
-public import Engine
+public import Planning
 public import StorageModel
 public import Store
 

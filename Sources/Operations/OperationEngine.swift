@@ -1,5 +1,5 @@
 public import EventLog
-public import Engine
+public import Planning
 public import Executor
 import Foundation
 public import StorageModel

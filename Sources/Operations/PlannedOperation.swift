@@ -1,4 +1,4 @@
-public import Engine
+public import Planning
 public import Store
 
 /// What a planner decided for one request: the intent to record, the store changes that reserve and hide entries

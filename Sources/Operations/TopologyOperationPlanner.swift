@@ -1,5 +1,5 @@
 import Allocation
-import Engine
+import Planning
 public import StorageModel
 public import Store
 

@@ -1,5 +1,5 @@
 import Allocation
-import Engine
+import Planning
 import HeketiImport
 import StorageModel
 

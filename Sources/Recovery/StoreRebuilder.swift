@@ -1,6 +1,6 @@
 public import HeketiImport
 import Allocation
-import Engine
+import Planning
 public import StorageModel
 
 /// Rebuilds the store's records from an observation of the nodes: pure, so every rule is tested without a node.

@@ -1,6 +1,6 @@
 import CommandExecutor
 import Foundation
-import Engine
+import Planning
 import Executor
 import NodeTransport
 import StorageModel

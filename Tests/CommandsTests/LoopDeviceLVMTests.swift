@@ -1,5 +1,5 @@
 import CommandExecutor
-import Engine
+import Planning
 import Executor
 import Foundation
 import NodeTransport

@@ -1,4 +1,4 @@
-import Engine
+import Planning
 import Executor
 import Operations
 import StorageModel

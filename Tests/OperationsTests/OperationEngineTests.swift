@@ -1,5 +1,5 @@
 import Foundation
-import Engine
+import Planning
 import Executor
 import Operations
 import StorageModel

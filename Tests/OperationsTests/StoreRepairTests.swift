@@ -1,4 +1,4 @@
-import Engine
+import Planning
 import Foundation
 import Executor
 import Operations

@@ -1,5 +1,5 @@
 import Curl
-import Engine
+import Planning
 import Executor
 import HTTPTypes
 import HeketiAPI

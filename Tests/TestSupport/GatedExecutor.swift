@@ -1,4 +1,4 @@
-public import Engine
+public import Planning
 public import Executor
 public import StorageModel
 import Synchronization

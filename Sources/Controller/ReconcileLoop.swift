@@ -1,11 +1,11 @@
 import DesiredState
-import Engine
+import Planning
 public import EventLog
 public import Executor
 import Foundation
 public import Metrics
 public import Operations
-import Reconciliation
+import ReconcilePlanning
 public import StorageModel
 import Store
 import Synchronization

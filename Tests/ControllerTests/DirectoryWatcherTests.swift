@@ -1,5 +1,5 @@
 import Foundation
-import Reconciler
+import Controller
 import Testing
 
 /// The watcher on a real temporary directory. Waits are generous (a busy machine is slow to deliver), and quiet

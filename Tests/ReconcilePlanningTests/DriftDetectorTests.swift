@@ -1,5 +1,5 @@
-import Engine
-import Reconciliation
+import Planning
+import ReconcilePlanning
 import StorageModel
 import Testing
 

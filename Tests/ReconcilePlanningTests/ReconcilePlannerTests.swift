@@ -1,5 +1,5 @@
 import DesiredState
-import Reconciliation
+import ReconcilePlanning
 import StorageModel
 import Testing
 

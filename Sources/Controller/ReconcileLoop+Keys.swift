@@ -2,7 +2,7 @@ import DesiredState
 import EventLog
 import Metrics
 import Operations
-import Reconciliation
+import ReconcilePlanning
 import StorageModel
 import Store
 import Synchronization

@@ -1,5 +1,5 @@
 import DesiredState
-import Reconciliation
+import ReconcilePlanning
 
 /// A reconcile plan's steps grouped by the object they concern, in the plan's order within each object, and in two
 /// stages: topology keys (a cluster with the nodes joining it and their devices; devices added to stored nodes)

@@ -1,9 +1,9 @@
 import DesiredState
-import Reconciliation
+import ReconcilePlanning
 import StorageModel
 import Testing
 
-@testable import Reconciler
+@testable import Controller
 
 @Suite struct KeyedPlanTests {
     static let here = SourceLocation(file: "t.yaml", line: 1, column: 1)

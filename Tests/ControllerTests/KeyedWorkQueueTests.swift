@@ -1,4 +1,4 @@
-import Reconciler
+import Controller
 import Synchronization
 import Testing
 

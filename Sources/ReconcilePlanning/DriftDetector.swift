@@ -1,4 +1,4 @@
-import Engine
+import Planning
 public import StorageModel
 
 /// Compares the store's complete volumes, nodes and devices with an observation of the nodes: pure.

@@ -1,4 +1,4 @@
-public import Engine
+public import Planning
 public import StorageModel
 
 /// A difference between what Brickyard made and what a node reports, and what (if anything) is safe to do about

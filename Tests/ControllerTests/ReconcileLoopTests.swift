@@ -1,10 +1,10 @@
-import Engine
+import Planning
 import EventLog
 import Executor
 import Foundation
 import Metrics
 import Operations
-import Reconciler
+import Controller
 import StorageModel
 import Store
 import Synchronization

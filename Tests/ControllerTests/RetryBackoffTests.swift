@@ -1,4 +1,4 @@
-import Reconciler
+import Controller
 import Testing
 
 @Suite struct RetryBackoffTests {

@@ -1,7 +1,7 @@
 import DesiredState
 public import EventLog
 public import Operations
-public import Reconciliation
+public import ReconcilePlanning
 import StorageModel
 import Store
 

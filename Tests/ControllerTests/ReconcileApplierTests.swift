@@ -1,14 +1,14 @@
 import DesiredState
-import Engine
+import Planning
 import Executor
 import Operations
-import Reconciliation
+import ReconcilePlanning
 import StorageModel
 import Store
 import Synchronization
 import Testing
 
-@testable import Reconciler
+@testable import Controller
 
 /// The applier over a real store and the mock executor.
 @Suite(.timeLimit(.minutes(1))) struct ReconcileApplierTests {

@@ -1,4 +1,4 @@
-import Engine
+import Planning
 import Foundation
 import StorageModel
 import Testing
