@@ -80,7 +80,10 @@ struct ReconcileFleet {
                         reserved: self.claimSize, path: "/var/lib/heketi/mounts/vg_\(device)/brick_\(brick)/brick"))
                 bricks.append(brick)
             }
-            let spec = ReconcilePlanner.volumeSpec(for: self.claim(index), cluster: Self.cluster)
+            let claim = self.claim(index)
+            let spec = ReconcilePlanner.volumeSpec(
+                for: claim, reference: ClaimReference(source: ClaimReference.directory, name: claim.name),
+                cluster: Self.cluster)
             topology.insert(
                 Volume(
                     id: id, name: "app\(index)", cluster: Self.cluster, size: spec.size, durability: spec.durability,

@@ -6,6 +6,7 @@ internal import Foundation
 internal import Operations
 internal import Controller
 internal import ReconcilePlanning
+internal import StorageModel
 internal import Store
 
 /// `brickyard plan` and `brickyard apply`: desired state from a directory of documents, diffed against the store
@@ -17,13 +18,15 @@ struct DesiredStateCommand {
     }
 
     static let planHelp = """
-        usage: brickyard plan --desired DIR [--config FILE] [--db PATH] [--prune] [--output text|json]
+        usage: brickyard plan --desired DIR [--config FILE] [--db PATH] [--prune] [--output text|json|yaml]
 
         Reads every .yaml, .yml and .json document under DIR (Heketi's topology.json, and `kind: VolumeClaim`
         documents) and prints what `apply` would change: + to add, ~ to change, - to delete, then notices
-        (differences left alone) and refusals (requests that cannot be carried out, such as shrinking).
-        Exit code: 0 when nothing is to be done, 2 when changes are pending, 1 on error. The JSON form is an
-        object whose `actions` array lists the pending actions.
+        (differences left alone) and refusals (requests that cannot be carried out, such as shrinking). Each
+        volume creation and expansion is placed against the store as it is (nothing reserved); one that would
+        not fit says `would fail: ...`. Exit code: 0 when nothing is to be done, 2 when changes are pending, 1 on
+        error, a refusal or a step that would fail. The JSON (and YAML) form is an object whose `actions` array
+        lists the pending actions, each with `wouldFail` when it would.
 
         example: brickyard plan --desired ./storage --config /etc/brickyard/brickyard.json
         """
@@ -54,7 +57,7 @@ struct DesiredStateCommand {
         self.desired = desired
         self.tool = ToolConfiguration(&list, withExecutor: mode == .apply)
         self.prune = list.flag("prune")
-        self.output = mode == .plan ? try list.choice("output", default: "text", from: ["text", "json"]) : "text"
+        self.output = mode == .plan ? try list.choice("output", default: "text", from: ["text", "json", "yaml"]) : "text"
         try list.finish()
     }
 
@@ -127,24 +130,31 @@ struct DesiredStateCommand {
             }
         }
         let planner = ReconcilePlanner(prune: self.prune)
-        let planned = AsyncBridge.wait { () async -> Result<ReconcilePlan, StoreError> in
+        let planned = AsyncBridge.wait { () async -> Result<(ReconcilePlan, Topology), StoreError> in
             do throws(StoreError) {
-                return .success(planner.plan(state, against: try await store.topology(includingPending: false)))
+                let topology = try await store.topology(includingPending: false)
+                return .success((planner.plan(state, against: topology), topology))
             } catch {
                 return .failure(error)
             }
         }
         let plan: ReconcilePlan
+        let topology: Topology
         switch planned {
-        case .success(let value): plan = value
+        case .success(let value): (plan, topology) = value
         case .failure(let error):
             errors("brickyard \(name): cannot read the database: \(error)")
             return 1
         }
         switch self.mode {
         case .plan:
-            emit(self.output == "json" ? PlanRendering.json(plan) : PlanRendering.text(plan))
-            if !plan.refusals.isEmpty { return 1 }
+            let wouldFail = PlanCapacityCheck(settings: Self.settings(configuration)).failures(of: plan, against: topology)
+            switch self.output {
+            case "json": emit(PlanRendering.json(plan, wouldFail: wouldFail))
+            case "yaml": emit(OutputFormat.yaml(fromJSON: Data(PlanRendering.json(plan, wouldFail: wouldFail).utf8)))
+            default: emit(PlanRendering.text(plan, wouldFail: wouldFail))
+            }
+            if !plan.refusals.isEmpty || !wouldFail.isEmpty { return 1 }
             return plan.isEmpty ? 0 : 2
         case .apply:
             guard let engine else { return 1 }
@@ -196,15 +206,17 @@ extension DesiredStateCommand {
         store: SQLiteStore, configuration: ServerConfiguration, environment: [String: String], log: Logger
     ) throws(ServeCommand.StartupError) -> OperationEngine {
         let executor = try ExecutorFactory.make(configuration, environment: environment, log: log)
-        return OperationEngine(
-            store: store, executor: executor,
-            settings: EngineSettings(
-                allocationPolicy: configuration.allocationPolicy,
-                preRequestVolumeOptions: configuration.preRequestVolumeOptions,
-                postRequestVolumeOptions: configuration.postRequestVolumeOptions,
-                maxInflightOperations: configuration.maxInflightOperations,
-                mountRoot: ExecutorFactory.mountRoot(configuration)),
-            log: log)
+        return OperationEngine(store: store, executor: executor, settings: Self.settings(configuration), log: log)
+    }
+
+    /// The engine's settings from the configuration: the same placement rules for `plan`'s check as for `apply`.
+    static func settings(_ configuration: ServerConfiguration) -> EngineSettings {
+        EngineSettings(
+            allocationPolicy: configuration.allocationPolicy,
+            preRequestVolumeOptions: configuration.preRequestVolumeOptions,
+            postRequestVolumeOptions: configuration.postRequestVolumeOptions,
+            maxInflightOperations: configuration.maxInflightOperations,
+            mountRoot: ExecutorFactory.mountRoot(configuration))
     }
 }
 

@@ -5,8 +5,10 @@ internal import ReconcilePlanning
 enum PlanRendering {
     /// The steps, notices and refusals, then one closing line. A plan with refusals never says the store matches
     /// the documents: it does not, and apply will change nothing until the refused documents are fixed.
-    static func text(_ plan: ReconcilePlan) -> String {
-        var lines = plan.steps.map(\.description)
+    static func text(_ plan: ReconcilePlan, wouldFail: [Int: String] = [:]) -> String {
+        var lines = plan.steps.enumerated().map { index, step in
+            step.description + (wouldFail[index].map { "  (would fail: \($0))" } ?? "")
+        }
         lines += plan.notices.map { "! \($0)" }
         lines += plan.refusals.map { "x refused: \($0)" }
         if !plan.refusals.isEmpty {
@@ -17,6 +19,8 @@ enum PlanRendering {
                     : "\(plan.summary) Nothing will be applied while \(refused) \(plan.refusals.count == 1 ? "remains" : "remain").")
         } else if plan.isEmpty {
             lines.append("No changes: the store matches the documents.")
+        } else if !wouldFail.isEmpty {
+            lines.append("\(plan.summary) \(Plural.count(wouldFail.count, "step")) would fail as the store is now.")
         } else {
             lines.append(plan.summary)
         }
@@ -24,12 +28,14 @@ enum PlanRendering {
     }
 
     /// `{"actions": [{"action", "target", "description"}], "notices": [...], "refusals": [...]}`.
-    static func json(_ plan: ReconcilePlan) -> String {
+    static func json(_ plan: ReconcilePlan, wouldFail: [Int: String] = [:]) -> String {
         struct Action: Encodable {
             var action: String
             var target: String
             var effect: String
             var description: String
+            /// Why the step would fail if applied now (no room); absent when it would not.
+            var wouldFail: String?
         }
         struct Document: Encodable {
             var actions: [Action]
@@ -38,8 +44,10 @@ enum PlanRendering {
             var summary: String
         }
         let document = Document(
-            actions: plan.steps.map {
-                Action(action: $0.action, target: $0.target, effect: $0.effect, description: $0.description)
+            actions: plan.steps.enumerated().map { index, step in
+                Action(
+                    action: step.action, target: step.target, effect: step.effect, description: step.description,
+                    wouldFail: wouldFail[index])
             },
             notices: plan.notices, refusals: plan.refusals, summary: plan.summary)
         let encoder = JSONEncoder()

@@ -120,7 +120,9 @@ struct ServeCommand {
             tls = HTTPServerConfiguration.TLS(certificatePEM: certificatePEM, privateKeyPEM: keyPEM)
         }
         log.info("configuration", ("summary", configuration.description))
-        let desired = self.desired.map { ReconcileLoop.Settings(directory: $0, period: self.resyncPeriod) }
+        let desired = self.desired.map {
+            DesiredDirectory(source: DirectorySource.Settings(directory: $0), loop: ReconcileLoop.Settings(period: self.resyncPeriod))
+        }
         return ServerAssembly(
             configuration: configuration, store: store, executor: executor, tls: tls, desired: desired, lock: lock, log: log)
     }

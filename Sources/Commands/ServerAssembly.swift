@@ -18,7 +18,7 @@ struct ServerAssembly: Sendable {
     let executor: any NodeExecutor
     let tls: HTTPServerConfiguration.TLS?
     /// The documents directory to reconcile, when serving as a controller.
-    let desired: ReconcileLoop.Settings?
+    let desired: DesiredDirectory?
     /// Held for the life of the server: no other writer opens the database meanwhile.
     let lock: DatabaseLock?
     let log: Logger
@@ -85,14 +85,16 @@ struct ServerAssembly: Sendable {
             "listening", ("address", "\(host):\(daemon.port ?? 0)"), ("tls", self.tls != nil),
             ("auth", self.configuration.authEnabled), ("executor", self.configuration.executor.description))
         let pruning = Task { await self.pruneFinishedOperations(engine: engine) }
-        let reconciling = self.desired.map { settings in
+        let reconciling = self.desired.map { desired in
+            let log = self.log.with(("component", "reconcile"))
             let loop = ReconcileLoop(
-                settings: settings, engine: engine, executor: self.executor,
+                settings: desired.loop, source: DirectorySource(settings: desired.source, log: log), engine: engine,
+                executor: self.executor,
                 observer: (self.executor as? CommandExecutor).map(CommandExecutorObserver.init), metrics: metrics,
-                log: self.log.with(("component", "reconcile")))
+                log: log)
             self.log.info(
-                "reconciling", ("directory", settings.directory),
-                ("resync_seconds", Int(settings.period.components.seconds)))
+                "reconciling", ("directory", desired.source.directory),
+                ("resync_seconds", Int(desired.loop.period.components.seconds)))
             return Task { await loop.run() }
         }
         let signal = await Self.waitForTermination()
@@ -172,4 +174,10 @@ enum SignalSources {
     static func keep(_ sources: [any DispatchSourceSignal]) {
         self.retained += sources
     }
+}
+
+/// The documents directory a controller reconciles, and how.
+struct DesiredDirectory: Sendable {
+    var source: DirectorySource.Settings
+    var loop: ReconcileLoop.Settings
 }

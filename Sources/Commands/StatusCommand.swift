@@ -1,4 +1,6 @@
 internal import CommandExecutor
+internal import Controller
+internal import DesiredState
 internal import Configuration
 internal import EventLog
 internal import Foundation
@@ -10,13 +12,15 @@ internal import Store
 /// and (with a real executor) from an observation of the nodes.
 struct StatusCommand {
     static let help = """
-        usage: brickyard status [--config FILE] [--db PATH] [--executor mock|local|ssh|kubectl] [--output text|json]
+        usage: brickyard status [--config FILE] [--db PATH] [--executor mock|local|ssh|kubectl] [--output text|json|yaml]
 
         Prints every volume, node and device with its phase: Ready, Progressing (an operation is changing it) or
         Degraded, with a reason and a message (a node offline or unreachable, a device failed, resized or
         smaller than the store records, a volume stopped, missing, with a brick offline or missing, an option
-        changed). With a real executor the nodes are observed first; nothing is changed. Exit code 0 when
-        everything is Ready, 2 otherwise, 1 on error.
+        changed), then every claim a controller (`serve --desired`) reconciles, as its last reconcile left it:
+        Ready, Progressing, or Degraded with the last error and the next retry. With a real executor the nodes
+        are observed first; nothing is changed. Exit code 0 when everything is Ready, 2 otherwise, 1 on error.
+        The JSON (and YAML) form has `objects` and `claims`, each claim with Kubernetes-style `conditions`.
 
         example: brickyard status --config /etc/brickyard/brickyard.json
         """
@@ -27,7 +31,7 @@ struct StatusCommand {
     init(arguments: [String]) throws(UsageError) {
         var list = try ArgumentList(arguments, flagNames: [])
         self.tool = ToolConfiguration(&list)
-        self.output = try list.choice("output", default: "text", from: ["text", "json"])
+        self.output = try list.choice("output", default: "text", from: ["text", "json", "yaml"])
         try list.finish()
     }
 
@@ -46,7 +50,7 @@ struct StatusCommand {
         }
         let log = Logger(minimumLevel: .error).with(("component", "status"))
         let observer = ExecutorFactory.commandExecutor(configuration, environment: environment, log: log)
-        let result = AsyncBridge.wait { () async -> Result<[ObjectStatus], StoreError> in
+        let result = AsyncBridge.wait { () async -> Result<([ObjectStatus], [ClaimStatus]), StoreError> in
             do throws(StoreError) {
                 let store = try SQLiteStore(path: configuration.databasePath)
                 let visible = try await store.topology(includingPending: false)
@@ -65,26 +69,54 @@ struct StatusCommand {
                 if let observer {
                     findings = DriftDetector.findings(observed: await observer.observe(visible), topology: visible)
                 }
-                return .success(StatusReport.build(topology: visible, pending: pending, findings: findings))
+                let claims = try await store.claimStatuses().values.compactMap(ClaimStatusRecord.decode)
+                    .sorted { $0.claim < $1.claim }
+                return .success((StatusReport.build(topology: visible, pending: pending, findings: findings), claims))
             } catch {
                 return .failure(error)
             }
         }
         let statuses: [ObjectStatus]
+        let claims: [ClaimStatus]
         switch result {
-        case .success(let value): statuses = value
+        case .success(let value): (statuses, claims) = value
         case .failure(let error):
             errors("brickyard status: cannot read the database \(configuration.databasePath): \(error)")
             return 1
         }
-        if self.output == "json" {
+        switch self.output {
+        case "json", "yaml":
+            struct Document: Encodable {
+                var objects: [ObjectStatus]
+                var claims: [ClaimStatus]
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            emit(String(decoding: (try? encoder.encode(["objects": statuses])) ?? Data(), as: UTF8.self))
-        } else {
-            emit(Self.table(statuses))
+            let json = (try? encoder.encode(Document(objects: statuses, claims: claims))) ?? Data()
+            emit(self.output == "json" ? String(decoding: json, as: UTF8.self) : OutputFormat.yaml(fromJSON: json))
+        default:
+            emit(Self.table(statuses + claims.map(Self.row)))
         }
-        return statuses.allSatisfy { $0.phase == .ready } ? 0 : 2
+        let ready = statuses.allSatisfy { $0.phase == .ready } && claims.allSatisfy { $0.phase == .ready }
+        return ready ? 0 : 2
+    }
+
+    /// A claim as a row of the table: its phase's condition says why, and a failing claim when it is retried.
+    static func row(_ claim: ClaimStatus) -> ObjectStatus {
+        let condition = claim.condition(claim.phase)
+        var message = condition?.message ?? ""
+        if let retry = claim.nextRetry {
+            message += " (retried at \(Date(timeIntervalSince1970: TimeInterval(retry)).ISO8601Format()))"
+        }
+        let phase: ObjectStatus.Phase =
+            switch claim.phase {
+            case .ready: .ready
+            case .progressing: .progressing
+            case .degraded: .degraded
+            }
+        return ObjectStatus(
+            kind: "claim", name: claim.claim.description, id: claim.volume ?? "", phase: phase,
+            reason: claim.phase == .ready ? "" : condition?.reason ?? "", message: claim.phase == .ready ? "" : message)
     }
 
     /// Aligned columns: KIND NAME PHASE REASON MESSAGE.

@@ -66,8 +66,9 @@ struct KeyedPlan: Sendable {
         case .createCluster(let index): return .cluster(index: index)
         case .addNode(let node, _): return nodeKeys[node.manageHostname] ?? .node(node.manageHostname)
         case .addDevice(_, let host): return nodeKeys[host] ?? .node(host)
-        case .createVolume(let claim): return .volume(claim.name)
-        case .expandVolume(_, let name, _, _), .deleteVolume(_, let name, _): return .volume(name)
+        case .createVolume(_, let claim), .expandVolume(_, let claim, _, _, _), .updateVolume(_, let claim, _, _),
+            .deleteVolume(_, let claim, _, _):
+            return .claim(claim)
         }
     }
 

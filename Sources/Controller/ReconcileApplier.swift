@@ -1,6 +1,7 @@
 import DesiredState
 public import EventLog
 public import Operations
+import Planning
 public import ReconcilePlanning
 import StorageModel
 import Store
@@ -144,12 +145,14 @@ public struct ReconcileApplier: Sendable {
                 let device = Device(
                     id: .random(using: &generator), node: node.id, name: desired.name, tags: desired.tags, total: .zero)
                 return await self.finish(try await self.engine.addDevice(device, destroyData: desired.destroyData))
-            case .createVolume(let claim):
-                let spec = ReconcilePlanner.volumeSpec(for: claim, cluster: nil)
+            case .createVolume(let claim, let reference):
+                let spec = ReconcilePlanner.volumeSpec(for: claim, reference: reference, cluster: nil)
                 return await self.finish(try await self.engine.createVolume(spec).0)
-            case .expandVolume(let id, _, let from, let to):
+            case .expandVolume(let id, _, _, let from, let to):
                 return await self.finish(try await self.engine.expandVolume(id, by: to - from))
-            case .deleteVolume(let id, _, _):
+            case .updateVolume(let id, _, _, let changes):
+                _ = (id, changes); return (false, "TEMP")
+            case .deleteVolume(let id, _, _, _):
                 return await self.finish(try await self.engine.deleteVolume(id))
             }
         } catch {

@@ -12,76 +12,205 @@ extension ReconcileLoop {
     func makeQueue() -> Queue {
         Queue(
             workers: self.settings.workers,
-            backoff: RetryBackoff(base: self.settings.retryBase, cap: self.settings.period)
+            backoff: self.backoff, clock: SleepClock(sleep: self.sleep)
         ) { [weak self] key in
             guard let self else { return .done }
             return await self.reconcile(key)
         }
     }
 
-    /// Reconciles one key: the steps the last pass handed it when they were planned after the key last ran,
-    /// otherwise steps planned afresh for this key alone (a retry, or a key added again while it ran).
+    var backoff: RetryBackoff { RetryBackoff(base: self.settings.retryBase, cap: self.settings.period) }
+
+    /// Reconciles one key: reads its desired object and the store fresh, plans that key alone, and runs its steps.
     func reconcile(_ key: ReconcileKey) async -> Queue.Outcome {
-        let handed = self.state.withLock { state -> KeyedPlan.Work? in
-            guard let handed = state.handed.removeValue(forKey: key) else { return nil }
-            if let last = state.lastRun[key], last >= handed.readAt { return nil }
-            return handed.work
-        }
-        let work: KeyedPlan.Work
-        if let handed {
-            work = handed
-        } else {
-            switch await self.replan(key) {
-            case .work(let planned): work = planned
-            case .nothing: return .done
-            case .outcome(let outcome): return outcome
-            }
-        }
-        let succeeded = await self.applier.run(work) { _, result in
-            guard !result.skipped else { return }
-            self.metrics.actions.increment(result.step.action, result.succeeded ? "succeeded" : "failed")
-        }
-        self.state.withLock { $0.lastRun[key] = ContinuousClock.now }
-        if !succeeded { self.log.warning("reconcile_key_failed", ("key", key.description)) }
-        return succeeded ? .done : .retry
-    }
-
-    enum Replanned {
-        case work(KeyedPlan.Work)
-        case nothing
-        case outcome(Queue.Outcome)
-    }
-
-    /// Plans one key against a fresh read of the store, from the documents of the last pass that could plan. Only
-    /// the documents that bear on the key are planned: the claims of that name, or the clusters for a topology key.
-    private func replan(_ key: ReconcileKey) async -> Replanned {
-        guard let desired = self.state.withLock({ $0.desired }) else {
-            // The documents are unreadable or refused; the next pass that can plan adds the key again.
-            return .outcome(.failed)
+        let desired: DesiredState
+        do throws(DesiredStateError) {
+            desired = try await self.source.read(fresh: false)
+        } catch {
+            // The source is unreadable or invalid; the pass that finds it so says why, and a later one adds the key.
+            return .failed
         }
         let topology: Topology
         do {
             topology = try await self.engine.store.topology(includingPending: false)
         } catch {
             self.log.error("reconcile_read_failed", ("key", key.description), ("error", "\(error)"))
-            return .outcome(.retry)
+            return .retry
         }
-        let relevant: DesiredState
         switch key {
-        case .volume(let name): relevant = DesiredState(claims: desired.claims.filter { $0.name == name })
-        case .node, .cluster, .joining: relevant = DesiredState(clusters: desired.clusters)
+        case .claim(let reference):
+            return await self.reconcile(claim: reference, desired: desired, topology: topology)
+        case .cluster, .joining, .node:
+            return await self.reconcile(topology: key, desired: desired, topology: topology)
         }
-        let plan = ReconcilePlanner().plan(relevant, against: topology)
-        guard let work = KeyedPlan(plan).work(for: key) else {
-            // A new cluster whose creation went through is now a stored one: its remaining nodes are keyed by its
-            // id, so a pass (soon) takes them up.
-            if key.isTopology, !plan.steps.isEmpty { self.trigger() }
-            return .nothing
-        }
+    }
+
+    /// A topology key: the documents' clusters planned against the store, this key's steps run.
+    private func reconcile(topology key: ReconcileKey, desired: DesiredState, topology: Topology) async -> Queue.Outcome {
+        let plan = ReconcilePlanner().plan(DesiredState(clusters: desired.clusters, source: desired.source), against: topology)
+        let work = KeyedPlan(plan).work(for: key)
+        self.logNotices(work == nil ? [] : plan.notices, for: key)
+        guard let work else { return .done }
+        return await self.run(work) ? .done : .retry
+    }
+
+    /// A claim key: the claim as its source has it now (nil when it is gone) against its volume. Its status is
+    /// reported whatever happens.
+    private func reconcile(claim reference: ClaimReference, desired: DesiredState, topology: Topology) async
+        -> Queue.Outcome
+    {
+        let key = ReconcileKey.claim(reference)
+        let claim = desired.claims.first { desired.reference(of: $0) == reference }
+        let planner = ReconcilePlanner()
+        var plan = planner.plan(claim: reference, wanting: claim, against: topology)
+        self.logNotices(plan.notices, for: key)
         if !plan.refusals.isEmpty {
-            for refusal in plan.refusals { self.log.warning("reconcile_refused", ("message", refusal)) }
-            return .outcome(.failed)
+            for refusal in plan.refusals { self.log.warning("reconcile_refused", ("claim", reference.description), ("message", refusal)) }
+            self.state.withLock { $0.refusals += 1 }
+            await self.record(reference, claim, .refused(reason: "Refused", message: plan.refusals.joined(separator: "; ")))
+            return .failed
         }
-        return .work(work)
+        if plan.steps.contains(where: \.isDeletion) {
+            plan = await self.confirmingDeletions(plan, of: reference)
+        }
+        guard let work = KeyedPlan(plan).work(for: key) else {
+            await self.settle(reference, claim, topology: topology)
+            return .done
+        }
+        if let claim { await self.record(reference, claim, .progressing(message: plan.steps.map(\.description).joined(separator: "; "))) }
+        let results = ResultLog()
+        let succeeded = await self.run(work) { results.add($0) }
+        if succeeded {
+            self.state.withLock { $0.failures[reference] = nil }
+            let after = try? await self.engine.store.topology(includingPending: false)
+            await self.settle(reference, claim, topology: after ?? topology)
+            return .done
+        }
+        let failures = self.state.withLock { state -> Int in
+            state.failures[reference, default: 0] += 1
+            return state.failures[reference] ?? 1
+        }
+        let delay = self.backoff.delay(afterFailures: failures)
+        let retryAt = self.now() + Int64(delay.components.seconds) + (delay.components.attoseconds > 0 ? 1 : 0)
+        await self.record(
+            reference, claim,
+            .failed(reason: "ReconcileFailed", message: results.lastFailure ?? "a step failed", retryAt: retryAt))
+        return .retry
+    }
+
+    /// Runs one key's steps, counting them; true when all succeeded.
+    private func run(_ work: KeyedPlan.Work, each: @Sendable (ReconcileApplier.StepResult) -> Void = { _ in }) async -> Bool {
+        let succeeded = await self.applier.run(work) { _, result in
+            each(result)
+            guard !result.skipped else { return }
+            self.state.withLock { $0.stepsRun += 1 }
+            self.metrics.actions.increment(result.step.action, result.succeeded ? "succeeded" : "failed")
+        }
+        if !succeeded { self.log.warning("reconcile_key_failed", ("key", work.key.description)) }
+        return succeeded
+    }
+
+    /// Nothing to do for a claim: Ready with its volume, or forgotten when the claim and its volume are both gone.
+    private func settle(_ reference: ClaimReference, _ claim: VolumeClaim?, topology: Topology) async {
+        guard let claim else {
+            if ReconcilePlanner.claimedVolumes(of: reference.source, in: topology)[reference] == nil {
+                await self.forget(reference)
+            }
+            return
+        }
+        let volume = topology.volumes.values.first { ReconcilePlanner.reference(of: $0) == reference }
+            ?? topology.volumes.values.first { $0.name == claim.volumeName }
+        await self.record(
+            reference, claim,
+            .ready(volume: volume?.id.description ?? "", message: "volume \(claim.volumeName) is as the claim asks"))
+    }
+
+    /// The claim's next status; reported to the source and recorded in the store when it changed.
+    private func record(_ reference: ClaimReference, _ claim: VolumeClaim?, _ outcome: ClaimStatus.Outcome) async {
+        let now = self.now()
+        let (next, changed) = self.state.withLock { state -> (ClaimStatus, Bool) in
+            let previous = state.statuses[reference]
+                ?? ClaimStatus(claim: reference, volumeName: claim?.volumeName ?? reference.name)
+            var next = previous.after(outcome, generation: claim?.generation ?? previous.observedGeneration, at: now)
+            if let claim { next.volumeName = claim.volumeName }
+            state.statuses[reference] = next
+            return (next, next != previous)
+        }
+        guard changed else { return }
+        await self.source.report(next)
+        if let record = try? ClaimStatusRecord(next) {
+            try? await self.engine.store.saveClaimStatus(key: reference.description, record.json)
+        }
+    }
+
+    private func forget(_ reference: ClaimReference) async {
+        let known = self.state.withLock { state in
+            defer { state.statuses[reference] = nil; state.failures[reference] = nil }
+            return state.statuses[reference] != nil
+        }
+        try? await self.engine.store.deleteClaimStatus(key: reference.description)
+        if known { await self.source.forget(reference) }
+    }
+
+    /// Logs the notices of `key` that are new since its last run, and those that cleared.
+    func logNotices(_ notices: [String], for key: ReconcileKey) {
+        let current = Set(notices)
+        let previous = self.state.withLock { state -> Set<String> in
+            defer { state.notices[key] = current.isEmpty ? nil : current }
+            return state.notices[key] ?? []
+        }
+        for notice in notices where !previous.contains(notice) { self.log.info("reconcile_notice", ("message", notice)) }
+        for notice in previous.subtracting(current).sorted() {
+            self.log.info("reconcile_notice_cleared", ("message", notice))
+        }
+    }
+
+    /// `plan` without the deletions that a second read of the source, `deletionConfirmation` later, does not plan as
+    /// well (the claim is back, or the source no longer reads).
+    private func confirmingDeletions(_ plan: ReconcilePlan, of reference: ClaimReference) async -> ReconcilePlan {
+        try? await self.sleep(self.settings.deletionConfirmation)
+        var confirmed: Set<VolumeID> = []
+        if let again = try? await self.source.read(fresh: true),
+            let topology = try? await self.engine.store.topology(includingPending: false)
+        {
+            let claim = again.claims.first { again.reference(of: $0) == reference }
+            for step in ReconcilePlanner().plan(claim: reference, wanting: claim, against: topology).steps {
+                if case .deleteVolume(let id, _, _, _) = step { confirmed.insert(id) }
+            }
+        }
+        var result = plan
+        result.steps = plan.steps.filter { step in
+            guard case .deleteVolume(let id, _, let name, _) = step, !confirmed.contains(id) else { return true }
+            self.log.warning(
+                "reconcile_deletion_deferred", ("volume", name),
+                ("reason", "a second read of the source does not delete it"))
+            return false
+        }
+        return result
+    }
+}
+
+/// The last failure among a key's step results, as they come in.
+private final class ResultLog: Sendable {
+    private let failure = Mutex<String?>(nil)
+
+    func add(_ result: ReconcileApplier.StepResult) {
+        guard !result.succeeded, !result.skipped else { return }
+        self.failure.withLock { $0 = "\(result.step.description): \(result.message)" }
+    }
+
+    var lastFailure: String? { self.failure.withLock { $0 } }
+}
+
+/// A clock made of a sleep function, so the queue's retries wait on whatever clock the loop was given.
+struct SleepClock: Clock {
+    let sleep: @Sendable (Duration) async throws -> Void
+    private let base = ContinuousClock()
+
+    var now: ContinuousClock.Instant { self.base.now }
+    var minimumResolution: Duration { self.base.minimumResolution }
+
+    func sleep(until deadline: ContinuousClock.Instant, tolerance: Duration?) async throws {
+        try await self.sleep(self.base.now.duration(to: deadline))
     }
 }

@@ -1,11 +1,11 @@
-import DesiredState
+public import DesiredState
 import Planning
 public import EventLog
 public import Executor
-import Foundation
+public import Foundation
 public import Metrics
 public import Operations
-import ReconcilePlanning
+public import ReconcilePlanning
 public import StorageModel
 import Store
 import Synchronization
@@ -15,54 +15,42 @@ public protocol StateObserver: Sendable {
     func observe(_ topology: Topology) async -> ObservedState
 }
 
-/// The controller's loop: on start, whenever the documents change, and every resync period, a pass plans the
-/// documents against the store, hands each object's steps to a keyed work queue and waits for them, then observes
-/// the nodes and heals the drift that is safe to heal. One pass at a time; triggers that arrive during a pass
-/// collapse into one more pass.
+/// The controller's loop over one desired-state source, as a Kubernetes controller's: on start, whenever the source
+/// rings, and every resync period, a pass enqueues keys (each desired cluster, each stored node the source names,
+/// each claim it has or had) on a keyed work queue, topology keys before claim keys, and waits for them; then it
+/// observes the nodes and heals the drift that is safe to heal. A pass plans nothing itself: `reconcile(key)` reads
+/// that key's desired object and the store fresh and plans that key alone, so a key is planned once per run and a
+/// retry always plans against the state its predecessor left. One pass at a time; rings during a pass collapse
+/// into one more pass.
 ///
-/// Objects fail independently: a key whose steps fail is retried by the queue with its own exponential backoff
-/// (`retryBase`, doubling, capped at `period`), replanned from the documents and a fresh read of the store, while
-/// the other keys go on; the periodic resync still runs a full pass. A pass that could not plan at all (unreadable
-/// documents or store) is itself retried with the same backoff.
-///
-/// Changes to the documents are noticed through inotify where it works (`DirectoryWatcher`), with a slow poll of
-/// the documents' fingerprint as a safety net, and by polling every `pollInterval` where it does not.
+/// Keys fail independently: a key whose steps fail is retried by the queue with its own exponential backoff
+/// (`retryBase`, doubling, capped at `period`) while the others go on; the periodic resync still runs a full pass.
+/// A pass that could not read the source or the store is itself retried with the same backoff. Every claim's
+/// outcome becomes its status (`ClaimStatus`), reported to the source and recorded in the store.
 public final class ReconcileLoop: Sendable {
     public struct Settings: Sendable {
-        public var directory: String
         public var period: Duration
-        /// How often the documents are checked for changes when they cannot be watched.
-        public var pollInterval: Duration
         /// The first retry delay after a failure; doubled per further failure, up to `period`.
         public var retryBase: Duration
-        /// How many objects are reconciled at once.
+        /// How many keys are reconciled at once.
         public var workers: Int
-        /// Whether to watch the documents with inotify (false: always poll).
-        public var watch: Bool
-        /// How long the documents must be quiet after a change before a pass starts (an editor's write, rename and
-        /// chmod make one pass).
-        public var debounce: Duration
-        /// How often the documents are checked while they are watched: a safety net for missed events.
-        public var watchedPollInterval: Duration
-        /// How long after planning a deletion the documents are read again; only a deletion both reads agree on is
+        /// How long after planning a deletion the source is read again; only a deletion both reads agree on is
         /// carried out, so a directory caught half-updated (a checkout, an rsync) never deletes a volume.
         public var deletionConfirmation: Duration
+        /// How often the nodes are observed, and safe drift healed, between passes: one script per node (peers,
+        /// volume groups, volume state and options at once), so a stopped volume or a changed option is healed
+        /// within this of the change rather than at the next resync.
+        public var observeInterval: Duration
 
         public init(
-            directory: String, period: Duration = .seconds(60), pollInterval: Duration = .seconds(2),
-            retryBase: Duration = .seconds(1), workers: Int = 4, watch: Bool = true,
-            debounce: Duration = .milliseconds(200), watchedPollInterval: Duration = .seconds(30),
-            deletionConfirmation: Duration = .seconds(3)
+            period: Duration = .seconds(60), retryBase: Duration = .seconds(1), workers: Int = 4,
+            deletionConfirmation: Duration = .seconds(3), observeInterval: Duration = .seconds(5)
         ) {
-            self.deletionConfirmation = deletionConfirmation
-            self.directory = directory
+            self.observeInterval = observeInterval
             self.period = period
-            self.pollInterval = pollInterval
             self.retryBase = retryBase
             self.workers = workers
-            self.watch = watch
-            self.debounce = debounce
-            self.watchedPollInterval = watchedPollInterval
+            self.deletionConfirmation = deletionConfirmation
         }
     }
 
@@ -77,53 +65,58 @@ public final class ReconcileLoop: Sendable {
 
     typealias Queue = KeyedWorkQueue<ReconcileKey>
 
-    /// Steps a pass planned for a key, and when the store was read for them.
-    struct Handed {
-        var work: KeyedPlan.Work
-        var readAt: ContinuousClock.Instant
-    }
-
     struct LoopState {
         var pending = false
-        /// The watcher saw something; the documents' fingerprint decides whether it was a change.
-        var woken = false
         var waiter: CheckedContinuation<Void, Never>?
         /// The current wait is over (its sleep ended first): a waiter that registers late resumes at once.
         var waitOver = false
         var drift: [DriftFinding.Kind: Int] = [:]
-        var lastFingerprint: [String] = []
         /// The queue while `run()` or `pass()` runs, for the depth gauge.
         var queue: Queue?
-        /// The documents of the last pass that could plan, which key retries replan from; nil after a pass found
-        /// them unreadable or refused, so retries stop until the documents are fixed.
-        var desired: DesiredState?
-        var handed: [ReconcileKey: Handed] = [:]
-        /// When each key's last run ended: handed steps planned before then are stale and replanned.
-        var lastRun: [ReconcileKey: ContinuousClock.Instant] = [:]
-        /// Whether the watcher's failure has been logged.
-        var watchFailureLogged = false
+        /// Steps run and keys refused since the loop started: a pass compares them before and after.
+        var stepsRun = 0
+        var refusals = 0
+        /// Each claim's last status, to report only changes.
+        var statuses: [ClaimReference: ClaimStatus] = [:]
+        /// Failures in a row per claim, for the next retry time in its status.
+        var failures: [ClaimReference: Int] = [:]
+        /// The notices each key last gave, so a notice is logged when it appears and when it clears.
+        var notices: [ReconcileKey: Set<String>] = [:]
+        /// The drift findings that could not be healed, likewise logged when they appear and clear.
+        var unhealed: Set<String> = []
+        /// A pass, or an observation between passes, is running: the two take turns.
+        var passing = false
     }
 
     let settings: Settings
+    let source: any DesiredStateSource
     let engine: OperationEngine
     let executor: any NodeExecutor
     let observer: (any StateObserver)?
     let log: Logger
     let applier: ReconcileApplier
     let metrics: LoopMetrics
+    let sleep: @Sendable (Duration) async throws -> Void
+    let now: @Sendable () -> Int64
     let state = Mutex(LoopState())
 
-    public init(
-        settings: Settings, engine: OperationEngine, executor: any NodeExecutor, observer: (any StateObserver)?,
-        metrics: MetricsRegistry, log: Logger = .discarding
-    ) {
+    /// `clock` times the loop's waits, the deletion guard and the queue's retries; `now` stamps statuses (seconds
+    /// since the epoch). Tests pass clocks that do not really wait.
+    public init<C: Clock>(
+        settings: Settings, source: any DesiredStateSource, engine: OperationEngine, executor: any NodeExecutor,
+        observer: (any StateObserver)?, metrics: MetricsRegistry, log: Logger = .discarding,
+        clock: C = ContinuousClock(), now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    ) where C.Duration == Duration {
         self.settings = settings
+        self.source = source
         self.engine = engine
         self.executor = executor
         self.observer = observer
         self.log = log
         self.applier = ReconcileApplier(engine: engine, log: log, workers: settings.workers)
         self.metrics = LoopMetrics(registry: metrics)
+        self.sleep = { try await clock.sleep(for: $0) }
+        self.now = now
         metrics.addCollector { [weak self] in
             guard let self else { return [] }
             let (drift, queue) = self.state.withLock { ($0.drift, $0.queue) }
@@ -152,18 +145,15 @@ public final class ReconcileLoop: Sendable {
 
     /// Runs passes, and retries of failed keys between them, until the task is cancelled.
     public func run() async {
-        let watcher = self.startWatcher()
         let queue = self.makeQueue()
-        self.state.withLock {
-            $0.queue = queue
-            $0.lastFingerprint = Self.fingerprint(self.settings.directory)
-        }
+        self.state.withLock { $0.queue = queue }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await queue.run() }
-            if let watcher {
-                group.addTask {
-                    for await _ in watcher.changes { self.wake() }
-                }
+            group.addTask {
+                for await _ in self.source.changes() { self.trigger() }
+            }
+            if self.observer != nil {
+                group.addTask { await self.observeBetweenPasses() }
             }
             var failures = 0
             while !Task.isCancelled {
@@ -175,15 +165,14 @@ public final class ReconcileLoop: Sendable {
                     ? self.settings.period
                     : RetryBackoff(base: self.settings.retryBase, cap: self.settings.period)
                         .delay(afterFailures: failures)
-                await self.sleep(upTo: wait, watcher: watcher)
+                await self.sleep(upTo: wait)
             }
             group.cancelAll()
         }
-        watcher?.stop()
         self.state.withLock { $0.queue = nil }
     }
 
-    /// One pass outside `run()`: documents → plan → apply → observe → heal, with a queue of its own that does not
+    /// One pass outside `run()`: source → keys → reconcile → observe → heal, with a queue of its own that does not
     /// outlive it (so nothing is retried). Never throws; the result says how it went.
     @discardableResult
     public func pass() async -> Result {
@@ -198,8 +187,23 @@ public final class ReconcileLoop: Sendable {
         }
     }
 
-    /// A pass, measured and logged; also says whether the pass itself should be retried (it could not plan).
+    /// The status the loop last gave each claim, by reference.
+    public var statuses: [ClaimStatus] {
+        self.state.withLock { $0.statuses.values.sorted { $0.claim < $1.claim } }
+    }
+
+    /// A pass, measured and logged; also says whether the pass itself should be retried (it could not read).
     private func pass(using queue: Queue) async -> (Result, retryPass: Bool) {
+        // An observation between passes that is under way finishes first; they never run at once.
+        while !self.state.withLock({ state -> Bool in
+            guard !state.passing else { return false }
+            state.passing = true
+            return true
+        }) {
+            try? await self.sleep(.milliseconds(50))
+            if Task.isCancelled { return (.failed, false) }
+        }
+        defer { self.state.withLock { $0.passing = false } }
         let started = ContinuousClock.now
         let (result, retryPass) = await self.runPass(using: queue)
         let elapsed = started.duration(to: ContinuousClock.now)
@@ -213,13 +217,11 @@ public final class ReconcileLoop: Sendable {
     }
 
     private func runPass(using queue: Queue) async -> (Result, retryPass: Bool) {
-        let readAt = ContinuousClock.now
         let desired: DesiredState
         do throws(DesiredStateError) {
-            desired = try DesiredStateDirectory.load(self.settings.directory)
+            desired = try await self.source.read(fresh: false)
         } catch {
-            self.state.withLock { $0.desired = nil }
-            self.log.error("desired_state_invalid", ("error", error.description))
+            self.log.error("desired_state_invalid", ("source", self.source.summary), ("error", error.description))
             return (.invalid, true)
         }
         let topology: Topology
@@ -229,130 +231,51 @@ public final class ReconcileLoop: Sendable {
             self.log.error("reconcile_read_failed", ("error", "\(error)"))
             return (.failed, true)
         }
-        var plan = ReconcilePlanner().plan(desired, against: topology)
-        if plan.steps.contains(where: \.isDeletion) {
-            plan = await self.confirmingDeletions(plan, against: topology)
+        // Claims with a status but neither a document nor a volume (refused, then removed) are visited too, so
+        // their status goes; recorded ones count, so a restart forgets what went while it was down.
+        var known = Set(self.state.withLock { $0.statuses.keys })
+        if let recorded = try? await self.engine.store.claimStatuses() {
+            known.formUnion(recorded.keys.compactMap(ClaimReference.init(recorded:)))
         }
-        for notice in plan.notices { self.log.info("reconcile_notice", ("message", notice)) }
-        if !plan.refusals.isEmpty {
-            self.state.withLock { $0.desired = nil }
-            for refusal in plan.refusals { self.log.warning("reconcile_refused", ("message", refusal)) }
-            return (.refused, false)
-        }
-        self.state.withLock { $0.desired = desired }
-        var result = Result.converged
-        if !plan.isEmpty {
-            guard await self.apply(KeyedPlan(plan), readAt: readAt, using: queue) else { return (.failed, false) }
-            result = .changed
-        }
-        if await self.heal() { result = .changed }
-        return (result, false)
-    }
-
-    /// `plan` without the deletions that a second read of the documents, `deletionConfirmation` later, does not
-    /// plan as well (the claim is back, or the documents no longer read).
-    private func confirmingDeletions(_ plan: ReconcilePlan, against topology: Topology) async -> ReconcilePlan {
-        try? await Task.sleep(for: self.settings.deletionConfirmation)
-        var confirmed: Set<VolumeID> = []
-        if let again = try? DesiredStateDirectory.load(self.settings.directory) {
-            for step in ReconcilePlanner().plan(again, against: topology).steps {
-                if case .deleteVolume(let id, _, _) = step { confirmed.insert(id) }
-            }
-        }
-        var result = plan
-        result.steps = plan.steps.filter { step in
-            guard case .deleteVolume(let id, let name, _) = step, !confirmed.contains(id) else { return true }
-            self.log.warning(
-                "reconcile_deletion_deferred", ("volume", name),
-                ("reason", "a second read of the documents does not delete it"))
-            return false
-        }
-        return result
-    }
-
-    /// Hands each key its steps and runs the stages in order, topology first; true when every key succeeded. Keys
-    /// that failed stay with the queue, which retries them.
-    private func apply(_ keyed: KeyedPlan, readAt: ContinuousClock.Instant, using queue: Queue) async -> Bool {
-        self.state.withLock { state in
-            for work in keyed.stages.joined() { state.handed[work.key] = Handed(work: work, readAt: readAt) }
-        }
+        let before = self.state.withLock { ($0.stepsRun, $0.refusals) }
         var succeeded = true
-        for stage in keyed.stages {
-            let outcomes = await queue.addAndWait(stage.map(\.key))
-            succeeded = succeeded && stage.allSatisfy { outcomes[$0.key] == .done }
-            if Task.isCancelled { return false }
+        for stage in Self.keys(desired, topology: topology, known: known) where !stage.isEmpty {
+            let outcomes = await queue.addAndWait(stage)
+            succeeded = succeeded && stage.allSatisfy { outcomes[$0] == .done }
+            if Task.isCancelled { return (.failed, false) }
         }
-        return succeeded
+        let after = self.state.withLock { ($0.stepsRun, $0.refusals) }
+        let healed = await self.heal()
+        if after.1 > before.1 { return (.refused, false) }
+        if !succeeded { return (.failed, false) }
+        return (after.0 > before.0 || healed ? .changed : .converged, false)
     }
 
-    /// Observes the nodes, records the drift, and heals what is safe; true when it healed something.
-    private func heal() async -> Bool {
-        guard let observer = self.observer else { return false }
-        let topology: Topology
-        do {
-            topology = try await self.engine.store.topology(includingPending: false)
-        } catch {
-            return false
-        }
-        let findings = DriftDetector.findings(observed: await observer.observe(topology), topology: topology)
-        var counts: [DriftFinding.Kind: Int] = [:]
-        for finding in findings { counts[finding.kind, default: 0] += 1 }
-        self.state.withLock { $0.drift = counts }
-        var healed = false
-        for finding in findings {
-            guard let action = finding.heal else {
-                self.log.warning("drift", ("kind", finding.kind.rawValue), ("subject", finding.subject), ("message", finding.message))
-                continue
-            }
-            // Through the engine: journaled, held, planned against the store as it is now. A volume another
-            // operation holds is healed at a later pass, against the state that operation left.
-            let outcome: String
-            do throws(OperationError) {
-                let operation = try await self.engine.heal(action)
-                await self.engine.wait(for: operation)
-                let record = try? await self.engine.store.operation(operation)
-                outcome = record?.status == .succeeded ? "" : (record?.result ?? "no result recorded")
-            } catch {
-                if case .objectBusy = error {
-                    self.log.info(
-                        "drift_heal_deferred", ("kind", finding.kind.rawValue), ("subject", finding.subject),
-                        ("reason", error.description))
-                    continue
-                }
-                outcome = error.description
-            }
-            if outcome.isEmpty {
-                healed = true
-                self.metrics.actions.increment("heal_\(action.name)", "succeeded")
-                self.log.info(
-                    "drift_healed", ("kind", finding.kind.rawValue), ("subject", finding.subject),
-                    ("action", action.name), ("message", finding.message))
+    /// The keys of a pass, topology first: each desired cluster (a stored one by its id, so its new nodes join it
+    /// one at a time), each stored node the documents name (its new devices), then every claim the source has and
+    /// every claim of this source that still has a volume (its removal) or a status. Found by lookups, not by planning.
+    static func keys(_ desired: DesiredState, topology: Topology, known: Set<ClaimReference> = []) -> [[ReconcileKey]] {
+        var topologyKeys: [ReconcileKey] = []
+        let stored = Set(topology.nodes.values.map(\.manageHostname))
+        for (index, cluster) in desired.clusters.enumerated() {
+            if let existing = ReconcilePlanner.storedCluster(of: cluster, in: topology) {
+                topologyKeys.append(.joining(existing))
             } else {
-                self.metrics.actions.increment("heal_\(action.name)", "failed")
-                self.log.warning(
-                    "drift_heal_failed", ("kind", finding.kind.rawValue), ("subject", finding.subject),
-                    ("error", outcome))
+                topologyKeys.append(.cluster(index: index))
+            }
+            for node in cluster.nodes where stored.contains(node.manageHostname) {
+                topologyKeys.append(.node(node.manageHostname))
             }
         }
-        return healed
+        var claims = Set(desired.claims.map { desired.reference(of: $0) })
+        claims.formUnion(ReconcilePlanner.claimedVolumes(of: desired.source, in: topology).keys)
+        claims.formUnion(known.filter { $0.source == desired.source })
+        return [Self.unique(topologyKeys), claims.sorted().map { .claim($0) }]
     }
 
-    /// Paths, sizes and modification times of the documents, to notice an edit without reading them.
-    static func fingerprint(_ directory: String) -> [String] {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey],
-            options: [.skipsHiddenFiles])
-        else { return [] }
-        var entries: [String] = []
-        while let url = enumerator.nextObject() as? URL {
-            guard ["yaml", "yml", "json"].contains(url.pathExtension.lowercased()),
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-            else { continue }
-            let modified = values.contentModificationDate?.timeIntervalSince1970 ?? 0
-            entries.append("\(url.path) \(values.fileSize ?? 0) \(modified)")
-        }
-        return entries.sorted()
+    private static func unique(_ keys: [ReconcileKey]) -> [ReconcileKey] {
+        var seen: Set<ReconcileKey> = []
+        return keys.filter { seen.insert($0).inserted }
     }
 }
 

@@ -5,10 +5,18 @@ public import StorageModel
 public struct DesiredState: Hashable, Sendable {
     public var clusters: [DesiredCluster] = []
     public var claims: [VolumeClaim] = []
+    /// The kind of source that asks for this state: the first part of each claim's reference.
+    public var source: String
 
-    public init(clusters: [DesiredCluster] = [], claims: [VolumeClaim] = []) {
+    public init(clusters: [DesiredCluster] = [], claims: [VolumeClaim] = [], source: String = ClaimReference.directory) {
         self.clusters = clusters
         self.claims = claims
+        self.source = source
+    }
+
+    /// The reference of one of this state's claims.
+    public func reference(of claim: VolumeClaim) -> ClaimReference {
+        ClaimReference(source: self.source, namespace: claim.namespace, name: claim.name)
     }
 }
 
@@ -61,13 +69,28 @@ public struct DesiredDevice: Hashable, Sendable {
 
 /// A volume someone wants: by name, with its size and shape. What happens when the claim is removed from the
 /// documents is its `deletionPolicy`: `retain` (the default) keeps the volume unless the apply prunes.
+///
+/// A claim is known by its source, namespace and name (`ClaimReference`); the Gluster volume it makes is called
+/// `volumeName`, the claim's name unless the source says otherwise (a Kubernetes claim names its volume after
+/// itself and its namespace, so claims of one name in two namespaces make two volumes).
 public struct VolumeClaim: Hashable, Sendable {
+    /// Options Brickyard (and Heketi before it) set on every volume it makes: a claim cannot set them, and a claim's
+    /// reconcile never resets them.
+    public static let ownedOptionPrefixes = ["user.heketi.", "user.brickyard."]
+
     public enum DeletionPolicy: String, Hashable, Sendable, CaseIterable {
         case retain
         case delete
     }
 
     public var name: String
+    /// The namespace of a source that has them; nil for the documents directory.
+    public var namespace: String?
+    /// The Gluster volume's name.
+    public var volumeName: String
+    /// Bumped by the source whenever the claim's wanted state changes (Kubernetes' `metadata.generation`); the
+    /// status says which generation it describes.
+    public var generation: Int64
     public var size: ByteCount
     public var durability: Durability
     public var snapshot: SnapshotSettings
@@ -80,9 +103,13 @@ public struct VolumeClaim: Hashable, Sendable {
     public init(
         name: String, size: ByteCount, durability: Durability, snapshot: SnapshotSettings = .disabled,
         gid: Int64? = nil, options: [VolumeOption] = [], cluster: ClusterID? = nil,
-        deletionPolicy: DeletionPolicy = .retain, location: SourceLocation
+        deletionPolicy: DeletionPolicy = .retain, location: SourceLocation, namespace: String? = nil,
+        volumeName: String? = nil, generation: Int64 = 1
     ) {
         self.name = name
+        self.namespace = namespace
+        self.volumeName = volumeName ?? name
+        self.generation = generation
         self.size = size
         self.durability = durability
         self.snapshot = snapshot

@@ -183,9 +183,16 @@ public enum DesiredStateParser {
         if let node = fields["options"]?.node {
             for item in try reader.sequence(node, "options") {
                 let text = try reader.string(item, "each option")
-                options.append(try reader.checked(item) { () throws(ValidationError) in
+                let option = try reader.checked(item) { () throws(ValidationError) in
                     try VolumeOption(parsing: text, field: "options")
-                })
+                }
+                if let prefix = VolumeClaim.ownedOptionPrefixes.first(where: { option.key.hasPrefix($0) }) {
+                    throw reader.error(item, "option \(option.key): \(prefix)* options are Brickyard's own and cannot be set by a claim")
+                }
+                if options.contains(where: { $0.key == option.key }) {
+                    throw reader.error(item, "option \(option.key) is given twice")
+                }
+                options.append(option)
             }
         }
         var cluster: ClusterID?

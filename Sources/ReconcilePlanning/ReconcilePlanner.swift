@@ -3,16 +3,20 @@ public import StorageModel
 
 /// Diffs desired state against the stored topology: pure, so it is fast and easy to test.
 ///
-/// Matching is by what people write: nodes by manage hostname, devices by node and path, volumes by name (a
-/// claim's volume carries `user.brickyard.claim <name>`, so a volume made by hand or through the API is never
-/// pruned). Nothing is destroyed by surprise: a volume whose claim is gone is deleted only with `prune` or when
-/// the claim said `deletionPolicy: Delete` (remembered on the volume as `user.brickyard.deletion-policy`); nodes
-/// and devices missing from the documents are reported, never removed.
+/// Matching is by what people write: nodes by manage hostname, devices by node and path, volumes by the claim that
+/// made them (a claim's volume carries `user.brickyard.claim <source:namespace/name>`, so a volume made by hand or
+/// through the API, or by another source, is never changed or pruned). Nothing is destroyed by surprise: a volume
+/// whose claim is gone is deleted only with `prune` or when the claim said `deletionPolicy: Delete` (remembered on the
+/// volume as `user.brickyard.deletion-policy`, and rewritten when the claim's policy is edited); nodes and devices
+/// missing from the documents are reported, never removed.
 public struct ReconcilePlanner: Sendable {
     /// The volume option that ties a volume to the claim it was made for.
     public static let claimOption = "user.brickyard.claim"
     /// The volume option that remembers a claim's deletion policy after the claim is gone.
     public static let deletionPolicyOption = "user.brickyard.deletion-policy"
+    /// The volume option that remembers which options the claim set (comma-separated keys), so an option removed
+    /// from the claim is reset on the volume while options set by others are left alone.
+    public static let claimOptionsOption = "user.brickyard.claim-options"
 
     public var prune: Bool
 
@@ -29,7 +33,7 @@ public struct ReconcilePlanner: Sendable {
         for (index, cluster) in desired.clusters.enumerated() {
             let stored = Set(cluster.nodes.compactMap { nodesByHost[$0.manageHostname]?.cluster })
             let reference: ReconcileStep.ClusterReference
-            if let existing = stored.sorted().first {
+            if let existing = Self.storedCluster(of: cluster, in: topology) {
                 reference = .existing(existing)
                 if stored.count > 1 {
                     plan.notices.append(
@@ -63,9 +67,15 @@ public struct ReconcilePlanner: Sendable {
                 plan.notices.append("node \(node.manageHostname) is in no document (kept)")
             }
         }
-        self.planVolumes(desired.claims, topology: topology, into: &plan)
+        self.planClaims(desired, against: topology, into: &plan)
         // Creations after the topology they need; deletions last, so a replacement never waits for space twice.
         return plan
+    }
+
+    /// The stored cluster a desired cluster is: the first (by id) holding any of its nodes; nil when none does.
+    public static func storedCluster(of cluster: DesiredCluster, in topology: Topology) -> ClusterID? {
+        let hosts = Set(cluster.nodes.map(\.manageHostname))
+        return topology.nodes.values.filter { hosts.contains($0.manageHostname) }.map(\.cluster).min()
     }
 
     private static func compare(_ node: DesiredNode, with stored: Node, into plan: inout ReconcilePlan) {
@@ -79,53 +89,6 @@ public struct ReconcilePlanner: Sendable {
         }
     }
 
-    private func planVolumes(_ claims: [VolumeClaim], topology: Topology, into plan: inout ReconcilePlan) {
-        let volumes = topology.volumes.values.sorted { $0.name < $1.name }
-        // Names are unique per cluster, not across clusters: a name may find several volumes.
-        let byName = Dictionary(grouping: volumes, by: \.name)
-        var claimed: Set<VolumeID> = []
-        for claim in claims {
-            let candidates = (byName[claim.name] ?? []).filter { claim.cluster == nil || $0.cluster == claim.cluster }
-            guard let volume = candidates.first else {
-                plan.steps.append(.createVolume(claim))
-                continue
-            }
-            claimed.insert(volume.id)
-            if volume.option(Self.claimOption) == nil {
-                plan.notices.append("volume \(claim.name) exists but was not made for a claim; it is adopted as is")
-            }
-            if claim.size > volume.size {
-                plan.steps.append(.expandVolume(volume.id, name: claim.name, from: volume.size, to: claim.size))
-            } else if claim.size < volume.size {
-                plan.refusals.append(
-                    "\(claim.location): volume \(claim.name) is \(volume.size.bytes >> 30) GiB; shrinking it to \(claim.size.bytes >> 30) GiB is not possible")
-            }
-            if volume.durability != claim.durability {
-                plan.notices.append(
-                    "volume \(claim.name) is \(volume.durability), the claim says \(claim.durability) (durability is not changed in place)")
-            }
-        }
-        for volume in volumes where !claimed.contains(volume.id) {
-            guard volume.option(Self.claimOption) != nil else { continue }
-            if volume.option(Self.deletionPolicyOption) == VolumeClaim.DeletionPolicy.delete.rawValue {
-                plan.steps.append(.deleteVolume(volume.id, name: volume.name, reason: "its claim is gone; deletionPolicy Delete"))
-            } else if self.prune {
-                plan.steps.append(.deleteVolume(volume.id, name: volume.name, reason: "its claim is gone; --prune"))
-            } else {
-                plan.notices.append("volume \(volume.name): its claim is gone (kept; apply with --prune to delete it)")
-            }
-        }
-    }
-
-    /// The volume request for a claim, with the options that tie the volume to it.
-    public static func volumeSpec(for claim: VolumeClaim, cluster: ClusterID?) -> VolumeSpec {
-        var options = claim.options
-        options.append(VolumeOption(key: Self.claimOption, value: claim.name))
-        options.append(VolumeOption(key: Self.deletionPolicyOption, value: claim.deletionPolicy.rawValue))
-        return VolumeSpec(
-            name: claim.name, size: claim.size, durability: claim.durability, snapshot: claim.snapshot, gid: claim.gid,
-            options: options, clusters: (claim.cluster ?? cluster).map { [$0] } ?? [])
-    }
 }
 
 extension Volume {

@@ -45,6 +45,12 @@ public protocol ClusterStore: Actor {
     /// entries; returns how many went.
     func pruneFinishedOperations(olderThan cutoff: UnixTime) throws(StoreError) -> Int
 
+    /// Records a claim's status (JSON, opaque to the store) under its reference, replacing the last one.
+    func saveClaimStatus(key: String, _ json: String) throws(StoreError)
+    func deleteClaimStatus(key: String) throws(StoreError)
+    /// Every recorded claim status, by reference.
+    func claimStatuses() throws(StoreError) -> [String: String]
+
     /// Everything stored as sorted-key JSON (`GET /db/dump`).
     func dump() throws(StoreError) -> [UInt8]
     /// Writes a consistent copy of the database to `path` (`GET /backup/db`).

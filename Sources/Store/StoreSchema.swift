@@ -18,7 +18,17 @@ public enum StoreSchema {
         Migration(summary: "topology, operations and journal", sql: Self.version1),
         Migration(summary: "brick backend per device", sql: Self.version2),
         Migration(summary: "holds: which unfinished operation changes which object", sql: Self.version3),
+        Migration(summary: "claim status: where each desired-state claim stands", sql: Self.version4),
     ]
+
+    /// The controller's status of each claim (conditions, last error, next retry) as JSON, by claim reference, so
+    /// `brickyard status` shows a claim that keeps failing as well as one that is ready.
+    private static let version4 = """
+        CREATE TABLE claim_status (
+            claim TEXT PRIMARY KEY,
+            status TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        """
 
     /// Holds serialize operations per object: an unfinished operation holds what it changes, exclusively or shared
     /// (see `ObjectHold`). The database itself refuses a conflicting hold, so no path (another process included)

@@ -26,14 +26,14 @@ import Testing
             clusters: [DesiredCluster(nodes: [Self.node(2), Self.node(1)], location: Self.here)],
             claims: [Self.claim("b"), Self.claim("a")])
         let keyed = KeyedPlan(ReconcilePlanner().plan(desired, against: Topology()))
-        #expect(keyed.stages.map { $0.map(\.key) } == [[.cluster(index: 0)], [.volume("b"), .volume("a")]])
+        #expect(keyed.stages.map { $0.map(\.key) } == [[.cluster(index: 0)], [.claim(ClaimReference(source: "directory", name: "b")), .claim(ClaimReference(source: "directory", name: "a"))]])
         let cluster = keyed.work(for: .cluster(index: 0))
         #expect(
             cluster?.steps.map(\.step.action)
                 == ["create_cluster", "add_node", "add_device", "add_device", "add_node", "add_device", "add_device"])
         #expect(cluster?.steps.map(\.index) == Array(0...6))
         #expect(cluster?.seeds == [0: "node1,node2"])
-        #expect(keyed.work(for: .volume("a"))?.steps.map(\.index) == [8])
+        #expect(keyed.work(for: .claim(ClaimReference(source: "directory", name: "a")))?.steps.map(\.index) == [8])
     }
 
     @Test func nodesJoiningAStoredClusterShareItsKeyAndNewDevicesOfStoredNodesGoApart() {
@@ -65,8 +65,8 @@ import Testing
                 durability: .replicate(3), options: claimed, brickSets: []))
         let keyed = KeyedPlan(ReconcilePlanner().plan(DesiredState(claims: [Self.claim("new")]), against: topology))
         #expect(keyed.stages.count == 1)
-        #expect(keyed.stages.first?.map(\.key) == [.volume("new"), .volume("old")])
-        #expect(keyed.work(for: .volume("old"))?.steps.map(\.step.action) == ["delete_volume"])
+        #expect(keyed.stages.first?.map(\.key) == [.claim(ClaimReference(source: "directory", name: "new")), .claim(ClaimReference(source: "directory", name: "old"))])
+        #expect(keyed.work(for: .claim(ClaimReference(source: "directory", name: "old")))?.steps.map(\.step.action) == ["delete_volume"])
     }
 
     @Test func anEmptyPlanHasNoStages() {

@@ -31,11 +31,17 @@ import Testing
         let engine: OperationEngine
         let metrics = MetricsRegistry()
         let lines = LogLines()
+        let source: DirectorySource
         let loop: ReconcileLoop
 
         var documents: String { self.directory.path("documents") }
 
-        init(_ settings: (String) -> ReconcileLoop.Settings) throws {
+        /// `clock` times the loop's waits (the deletion guard among them); the real one unless a test steers it.
+        init<C: Clock>(
+            source: (String) -> DirectorySource.Settings = { DirectorySource.Settings(directory: $0) },
+            loop settings: ReconcileLoop.Settings = ReconcileLoop.Settings(), clock: C = ContinuousClock(),
+            now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        ) throws where C.Duration == Duration {
             self.directory = try TemporaryDirectory()
             try FileManager.default.createDirectory(
                 atPath: self.directory.path("documents"), withIntermediateDirectories: true)
@@ -43,9 +49,11 @@ import Testing
             self.store = try SQLiteStore(path: self.directory.path("brickyard.db"))
             self.engine = OperationEngine(store: self.store, executor: self.executor, settings: EngineSettings())
             let lines = self.lines
+            let log = Logger(sink: LogSink { line in lines.append(line) })
+            self.source = DirectorySource(settings: source(self.directory.path("documents")), log: log)
             self.loop = ReconcileLoop(
-                settings: settings(self.directory.path("documents")), engine: self.engine, executor: self.executor,
-                observer: nil, metrics: self.metrics, log: Logger(sink: LogSink { line in lines.append(line) }))
+                settings: settings, source: self.source, engine: self.engine, executor: self.executor,
+                observer: nil, metrics: self.metrics, log: log, clock: clock, now: now)
         }
 
         var log: [String] { self.lines.all }
@@ -60,9 +68,7 @@ import Testing
     }
 
     @Test func aFailingVolumeIsRetriedOnItsOwnWhileTheOthersAreMade() async throws {
-        let fixture = try Fixture {
-            ReconcileLoop.Settings(directory: $0, period: .seconds(600), retryBase: .milliseconds(20))
-        }
+        let fixture = try Fixture(loop: ReconcileLoop.Settings(period: .seconds(600), retryBase: .milliseconds(20)))
         try fixture.directory.write("documents/a.yaml", Self.claim("a", size: 1))
         try fixture.directory.write("documents/b.yaml", Self.claim("b", size: 1))
         // The first volume creation fails on the nodes; the operation rolls back and the key is retried, which
@@ -93,11 +99,12 @@ import Testing
 
     @Test func anEditIsNoticedThroughInotifyWithoutPolling() async throws {
         // Polling would take ten minutes: only the watcher can notice the edit in time.
-        let fixture = try Fixture {
-            ReconcileLoop.Settings(
-                directory: $0, period: .seconds(600), pollInterval: .seconds(600), debounce: .milliseconds(50),
-                watchedPollInterval: .seconds(600))
-        }
+        let fixture = try Fixture(
+            source: {
+                DirectorySource.Settings(
+                    directory: $0, pollInterval: .seconds(600), debounce: .milliseconds(50),
+                    watchedPollInterval: .seconds(600))
+            }, loop: ReconcileLoop.Settings(period: .seconds(600)))
         let running = Task { await fixture.loop.run() }
         defer { running.cancel() }
         #expect(await eventually { fixture.passes("converged") + fixture.passes("changed") == 1 })
@@ -106,17 +113,18 @@ import Testing
         #expect(await eventually { await fixture.volumeNames() == ["app"] })
         #expect(await eventually { fixture.passes("changed") == 2 })
         #expect(fixture.log.contains { $0.contains("event=desired_state_changed") })
-        // A file that is not a document wakes the loop, but its fingerprint is unchanged: no pass.
+        // A file that is not a document wakes the source, but the fingerprint it then checks is unchanged: no pass.
+        let looked = fixture.source.looks
         try fixture.directory.write("documents/README.md", "notes\n")
-        try await Task.sleep(for: .milliseconds(300))
+        #expect(await eventually { fixture.source.looks > looked })
         #expect(fixture.passes("changed") == 2)
         #expect(fixture.passes("converged") == 0)
     }
 
     @Test func withoutTheWatcherEditsAreNoticedByPolling() async throws {
-        let fixture = try Fixture {
-            ReconcileLoop.Settings(directory: $0, period: .seconds(600), pollInterval: .milliseconds(50), watch: false)
-        }
+        let fixture = try Fixture(
+            source: { DirectorySource.Settings(directory: $0, pollInterval: .milliseconds(50), watch: false) },
+            loop: ReconcileLoop.Settings(period: .seconds(600)))
         let running = Task { await fixture.loop.run() }
         defer { running.cancel() }
         #expect(await eventually { fixture.passes("changed") == 1 })
@@ -126,7 +134,7 @@ import Testing
     }
 
     @Test func aSinglePassOutsideTheLoopStillApplies() async throws {
-        let fixture = try Fixture { ReconcileLoop.Settings(directory: $0) }
+        let fixture = try Fixture()
         try fixture.directory.write("documents/app.yaml", Self.claim("app", size: 1))
         #expect(await fixture.loop.pass() == .changed)
         #expect(await fixture.volumeNames() == ["app"])
@@ -134,11 +142,11 @@ import Testing
     }
 
     /// A claim with `deletionPolicy: Delete` removed: the volume goes only when a second read of the documents
-    /// agrees, so a claim that was only missing for a moment (a checkout half done) keeps its volume.
+    /// agrees, so a claim that was only missing for a moment (a checkout half done) keeps its volume. The guard's
+    /// wait runs on a clock the test steers: the claim comes back exactly while the loop waits to read again.
     @Test func aDeletionIsCarriedOutOnlyWhenASecondReadAgrees() async throws {
-        let fixture = try Fixture {
-            ReconcileLoop.Settings(directory: $0, deletionConfirmation: .milliseconds(300))
-        }
+        let clock = SteeredClock()
+        let fixture = try Fixture(loop: ReconcileLoop.Settings(deletionConfirmation: .seconds(3)), clock: clock)
         let claim = Self.claim("app", size: 1) + "deletionPolicy: Delete\n"
         try fixture.directory.write("documents/app.yaml", claim)
         #expect(await fixture.loop.pass() == .changed)
@@ -146,17 +154,18 @@ import Testing
 
         // Gone at the first read, back before the second: kept.
         try FileManager.default.removeItem(atPath: fixture.directory.path("documents/app.yaml"))
-        let restore = Task {
-            try await Task.sleep(for: .milliseconds(100))
-            try fixture.directory.write("documents/app.yaml", claim)
+        clock.onSleep { duration in
+            guard duration == .seconds(3) else { return }
+            try? fixture.directory.write("documents/app.yaml", claim)
         }
         let kept = await fixture.loop.pass()
-        try await restore.value
         #expect(kept == .converged)
         #expect(await fixture.volumeNames() == ["app"])
         #expect(fixture.log.contains { $0.contains("event=reconcile_deletion_deferred volume=app") })
+        #expect(clock.slept.contains(.seconds(3)))
 
         // Gone at both reads: deleted.
+        clock.onSleep { _ in }
         try FileManager.default.removeItem(atPath: fixture.directory.path("documents/app.yaml"))
         #expect(await fixture.loop.pass() == .changed)
         #expect(await fixture.volumeNames() == [])

@@ -1,3 +1,6 @@
+import Controller
+import DesiredState
+import ReconcilePlanning
 import Foundation
 import Synchronization
 
@@ -147,4 +150,69 @@ final class LogLines: Sendable {
     }
 
     var all: [String] { self.lines.withLock { $0 } }
+}
+
+/// A clock whose sleeps return at once after running a hook the test sets: a test steers what happens "while" the
+/// code under test waits, instead of racing a real sleep. It records every sleep asked for.
+final class SteeredClock: Clock, Sendable {
+    private let state = Mutex<(hook: @Sendable (Duration) -> Void, slept: [Duration])>(({ _ in }, []))
+    private let base = ContinuousClock()
+
+    var now: ContinuousClock.Instant { self.base.now }
+    var minimumResolution: Duration { self.base.minimumResolution }
+
+    func onSleep(_ hook: @escaping @Sendable (Duration) -> Void) {
+        self.state.withLock { $0.hook = hook }
+    }
+
+    var slept: [Duration] { self.state.withLock { $0.slept } }
+
+    func sleep(until deadline: ContinuousClock.Instant, tolerance: Duration?) async throws {
+        let duration = self.base.now.duration(to: deadline)
+        // The duration asked for, rounded to the millisecond: `sleep(for:)` adds it to a `now` read a moment earlier.
+        let asked = Duration.milliseconds((duration / .milliseconds(1)).rounded())
+        let hook = self.state.withLock { state in
+            state.slept.append(asked)
+            return state.hook
+        }
+        hook(asked)
+        try Task.checkCancellation()
+        await Task.yield()
+    }
+}
+
+/// A desired-state source held in memory, of any kind: what a test sets is what the loop reads. Statuses reported
+/// to it are kept, as a Kubernetes source would write them back.
+final class MemorySource: DesiredStateSource {
+    let kind: String
+    private let state: Mutex<(desired: DesiredState, reported: [ClaimReference: ClaimStatus])>
+
+    init(kind: String, claims: [VolumeClaim] = []) {
+        self.kind = kind
+        self.state = Mutex((DesiredState(claims: claims, source: kind), [:]))
+    }
+
+    var summary: String { "memory \(self.kind)" }
+
+    func set(_ claims: [VolumeClaim]) {
+        self.state.withLock { $0.desired = DesiredState(claims: claims, source: self.kind) }
+    }
+
+    var reported: [ClaimReference: ClaimStatus] { self.state.withLock { $0.reported } }
+
+    func read(fresh: Bool) throws(DesiredStateError) -> DesiredState {
+        self.state.withLock { $0.desired }
+    }
+
+    func changes() -> AsyncStream<Void> {
+        AsyncStream { _ in }
+    }
+
+    func report(_ status: ClaimStatus) {
+        self.state.withLock { $0.reported[status.claim] = status }
+    }
+
+    func forget(_ claim: ClaimReference) {
+        _ = self.state.withLock { $0.reported.removeValue(forKey: claim) }
+    }
 }

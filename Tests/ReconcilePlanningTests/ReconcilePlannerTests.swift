@@ -35,8 +35,13 @@ import Testing
         return topology
     }
 
-    static func claimed(_ name: String, policy: String = "retain") -> [VolumeOption] {
-        [VolumeOption(key: ReconcilePlanner.claimOption, value: name), VolumeOption(key: ReconcilePlanner.deletionPolicyOption, value: policy)]
+    /// The records a claim's volume carries, as the planner writes them today.
+    static func claimed(_ name: String, policy: String = "retain", options: String = "none", source: String = "directory") -> [VolumeOption] {
+        [
+            VolumeOption(key: ReconcilePlanner.claimOption, value: "\(source):\(name)"),
+            VolumeOption(key: ReconcilePlanner.deletionPolicyOption, value: policy),
+            VolumeOption(key: ReconcilePlanner.claimOptionsOption, value: options),
+        ]
     }
 
     @Test func anEmptyStoreGetsClusterNodesDevicesThenVolumesInThatOrder() {
@@ -78,7 +83,8 @@ import Testing
         let topology = Self.stored(nodes: 3, volumes: [("a", 10, Self.claimed("a")), ("b", 10, Self.claimed("b"))])
         let desired = DesiredState(claims: [Self.claim("a", gib: 15), Self.claim("b", gib: 5)])
         let plan = ReconcilePlanner().plan(desired, against: topology)
-        #expect(plan.steps == [.expandVolume(VolumeID(high: 4, low: 0), name: "a", from: .gibibytes(10), to: .gibibytes(15))])
+        let a = ClaimReference(source: "directory", name: "a")
+        #expect(plan.steps == [.expandVolume(VolumeID(high: 4, low: 0), claim: a, name: "a", from: .gibibytes(10), to: .gibibytes(15))])
         #expect(plan.refusals == ["t.yaml:1:1: volume b is 10 GiB; shrinking it to 5 GiB is not possible"])
     }
 
@@ -110,9 +116,12 @@ import Testing
     }
 
     @Test func aClaimsVolumeCarriesItsNameAndPolicy() {
-        let spec = ReconcilePlanner.volumeSpec(for: Self.claim("a", gib: 3, policy: .delete), cluster: ClusterID(high: 1, low: 1))
+        let spec = ReconcilePlanner.volumeSpec(
+            for: Self.claim("a", gib: 3, policy: .delete), reference: ClaimReference(source: "directory", name: "a"),
+            cluster: ClusterID(high: 1, low: 1))
         #expect(spec.name == "a")
-        #expect(spec.option(ReconcilePlanner.claimOption) == "a")
+        #expect(spec.option(ReconcilePlanner.claimOption) == "directory:a")
+        #expect(spec.option(ReconcilePlanner.claimOptionsOption) == "none")
         #expect(spec.option(ReconcilePlanner.deletionPolicyOption) == "delete")
         #expect(spec.clusters == [ClusterID(high: 1, low: 1)])
     }
