@@ -189,14 +189,15 @@ let package = Package(
         .testTarget(name: "CurlTests", dependencies: ["Curl", "HTTPServer", "HTTPTypes"], swiftSettings: swiftSettings),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swiftSettings),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Curl", "HTTPTypes"], swiftSettings: swiftSettings),
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"], swiftSettings: swiftSettings),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], swiftSettings: swiftSettings),
         .testTarget(name: "StorageModelTests", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AllocationTests", dependencies: ["Allocation", "StorageModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel", "Metrics"], swiftSettings: swiftSettings),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "StorageModel", "SQLite"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StoreTests", dependencies: ["Store", "StorageModel", "SQLite", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthenticationTests", dependencies: ["Authentication", "Crypto"], swiftSettings: swiftSettings),
@@ -226,7 +227,7 @@ let package = Package(
         .testTarget(
             name: "ReconcilePlanningTests", dependencies: ["ReconcilePlanning", "DesiredState", "StorageModel", "Planning"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ReconcilePlanning", "DesiredState", "StorageModel", "Operations", "Store", "Executor", "EventLog", "Metrics", "Planning"], swiftSettings: swiftSettings),
+        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ReconcilePlanning", "DesiredState", "StorageModel", "Operations", "Store", "Executor", "EventLog", "Metrics", "Planning", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HeketiImportTests", dependencies: ["HeketiImport", "HeketiAPI", "StorageModel"],
@@ -241,7 +242,7 @@ let package = Package(
             name: "CommandsTests",
             dependencies: [
                 "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StorageModel", "NodeTransport", "NodeCommands",
-                "CommandExecutor", "Executor", "Planning",
+                "CommandExecutor", "Executor", "Planning", "TestSupport",
             ],
             swiftSettings: swiftSettings),
     ]

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// A `brickyard serve` (mock executor) with a temporary database, and the client pointed at it.

@@ -1,3 +1,4 @@
+import TestSupport
 import Executor
 import Foundation
 import NodeTransport

@@ -1,3 +1,4 @@
+import TestSupport
 import CommandExecutor
 import Planning
 import Executor

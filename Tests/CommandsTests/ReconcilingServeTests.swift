@@ -1,3 +1,4 @@
+import TestSupport
 import Curl
 import Foundation
 import HTTPTypes

@@ -1,3 +1,4 @@
+import TestSupport
 import DesiredState
 import Planning
 import Executor

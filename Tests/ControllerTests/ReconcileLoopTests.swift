@@ -1,3 +1,4 @@
+import TestSupport
 import Planning
 import EventLog
 import Executor

@@ -4,30 +4,6 @@ import ReconcilePlanning
 import Foundation
 import Synchronization
 
-/// A directory under the system temporary directory, removed when the value is released.
-final class TemporaryDirectory: Sendable {
-    let path: String
-
-    init() throws {
-        self.path =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("reconciler-tests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: self.path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: self.path)
-    }
-
-    func path(_ name: String) -> String {
-        self.path + "/" + name
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        try text.write(toFile: self.path(name), atomically: true, encoding: .utf8)
-    }
-}
-
 /// Holds tasks back until it is opened; once open, every wait returns at once.
 final class Gate: Sendable {
     private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
@@ -150,35 +126,6 @@ final class LogLines: Sendable {
     }
 
     var all: [String] { self.lines.withLock { $0 } }
-}
-
-/// A clock whose sleeps return at once after running a hook the test sets: a test steers what happens "while" the
-/// code under test waits, instead of racing a real sleep. It records every sleep asked for.
-final class SteeredClock: Clock, Sendable {
-    private let state = Mutex<(hook: @Sendable (Duration) -> Void, slept: [Duration])>(({ _ in }, []))
-    private let base = ContinuousClock()
-
-    var now: ContinuousClock.Instant { self.base.now }
-    var minimumResolution: Duration { self.base.minimumResolution }
-
-    func onSleep(_ hook: @escaping @Sendable (Duration) -> Void) {
-        self.state.withLock { $0.hook = hook }
-    }
-
-    var slept: [Duration] { self.state.withLock { $0.slept } }
-
-    func sleep(until deadline: ContinuousClock.Instant, tolerance: Duration?) async throws {
-        let duration = self.base.now.duration(to: deadline)
-        // The duration asked for, rounded to the millisecond: `sleep(for:)` adds it to a `now` read a moment earlier.
-        let asked = Duration.milliseconds((duration / .milliseconds(1)).rounded())
-        let hook = self.state.withLock { state in
-            state.slept.append(asked)
-            return state.hook
-        }
-        hook(asked)
-        try Task.checkCancellation()
-        await Task.yield()
-    }
 }
 
 /// A desired-state source held in memory, of any kind: what a test sets is what the loop reads. Statuses reported

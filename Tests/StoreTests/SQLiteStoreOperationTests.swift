@@ -1,3 +1,4 @@
+import TestSupport
 import StorageModel
 import Store
 import Testing
