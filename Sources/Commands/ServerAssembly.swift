@@ -11,7 +11,8 @@ internal import CommandExecutor
 internal import RESTAPI
 internal import Store
 
-/// The running server's parts, wired together, and its life: recover, listen, wait for a signal, drain.
+/// The running server's parts, wired together, and run as a `ServiceGroup`: the engine (recovers at start, drains
+/// at the end), the listener, the pruner of old results, and with `--desired` the controller.
 struct ServerAssembly: Sendable {
     let configuration: ServerConfiguration
     let store: SQLiteStore
@@ -54,13 +55,6 @@ struct ServerAssembly: Sendable {
                 trimmer.request()
                 rendered.drop()
             })
-        do throws(StoreError) {
-            let recovered = try await engine.recover()
-            if recovered > 0 { self.log.warning("recovery_started", ("operations", recovered)) }
-        } catch {
-            self.log.error("recovery_failed", ("error", error.description))
-            return 1
-        }
         let service = RESTService(
             engine: engine,
             settings: RESTService.Settings(
@@ -75,53 +69,25 @@ struct ServerAssembly: Sendable {
                 host: host, port: UInt16(self.configuration.listen.port), threadPoolSize: 2, tls: self.tls,
                 errorLog: { errorLog.warning("http_server", ("message", $0.trimmingCharacters(in: .whitespacesAndNewlines))) }),
             handler: { await service.handle($0) })
-        do throws(HTTPServerError) {
-            try daemon.start()
-        } catch {
-            self.log.error("listen_failed", ("address", self.configuration.listen.description), ("error", "\(error)"))
-            return 1
-        }
-        self.log.info(
-            "listening", ("address", "\(host):\(daemon.port ?? 0)"), ("tls", self.tls != nil),
-            ("auth", self.configuration.authEnabled), ("executor", self.configuration.executor.description))
-        let pruning = Task { await self.pruneFinishedOperations(engine: engine) }
-        let reconciling = self.desired.map { desired in
+        var parts: [any ServerPart] = [
+            EnginePart(engine: engine, drainTimeout: Self.drainTimeout, log: self.log),
+            ListenerPart(
+                daemon: daemon, service: service, address: self.configuration.listen.description,
+                summary: [("tls", self.tls != nil), ("auth", self.configuration.authEnabled),
+                          ("executor", self.configuration.executor.description)],
+                host: host, log: self.log),
+            PrunerPart(store: self.store, retention: Self.resultRetention, log: self.log),
+        ]
+        if let desired = self.desired {
             let log = self.log.with(("component", "reconcile"))
             let loop = ReconcileLoop(
                 settings: desired.loop, source: DirectorySource(settings: desired.source, log: log), engine: engine,
                 executor: self.executor,
                 observer: (self.executor as? CommandExecutor).map(CommandExecutorObserver.init), metrics: metrics,
                 log: log)
-            self.log.info(
-                "reconciling", ("directory", desired.source.directory),
-                ("resync_seconds", Int(desired.loop.period.components.seconds)))
-            return Task { await loop.run() }
+            parts.append(ControllerPart(loop: loop, directory: desired.source.directory, period: desired.loop.period, log: self.log))
         }
-        let signal = await Self.waitForTermination()
-        self.log.info("shutting_down", ("signal", signal))
-        pruning.cancel()
-        reconciling?.cancel()
-        await daemon.stop()
-        let drained = await Self.race(Self.drainTimeout) { await engine.waitUntilIdle() }
-        if !drained {
-            self.log.warning("shutdown_incomplete", ("inflight", engine.inflightCount))
-        }
-        self.log.info("stopped")
-        return 0
-    }
-
-    /// Drops finished operations once their results have been readable for a day; those still marking entries stay.
-    private func pruneFinishedOperations(engine: OperationEngine) async {
-        while !Task.isCancelled {
-            let cutoff = UnixTime(seconds: OperationEngine.systemClock().seconds - Self.resultRetention)
-            do throws(StoreError) {
-                let pruned = try await self.store.pruneFinishedOperations(olderThan: cutoff)
-                if pruned > 0 { self.log.info("operations_pruned", ("count", pruned)) }
-            } catch {
-                self.log.warning("prune_failed", ("error", error.description))
-            }
-            try? await Task.sleep(for: .seconds(600))
-        }
+        return await ServiceGroup(parts: parts, log: self.log).run { await Self.waitForTermination() }
     }
 
     /// Waits for SIGTERM or SIGINT and returns its name.
