@@ -52,11 +52,16 @@ import Testing
         #expect(start.duration(to: clock.now) < .seconds(120))
         let child = Int32(tools.read("child-alive").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(child > 0)
-        try await Task.sleep(for: .milliseconds(100))
         // Gone, or a zombie waiting for whoever reaps orphans here: either way it no longer runs.
-        let state = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?
-            .split(separator: ")").last?.split(separator: " ").first
-        #expect(state == nil || state == "Z", "the background sleep outlived the timeout (state \(state ?? ""))")
+        func state() -> Substring? {
+            (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8))?
+                .split(separator: ")").last?.split(separator: " ").first
+        }
+        let deadline = clock.now + .seconds(20)
+        while clock.now < deadline, let running = state(), running != "Z" {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(state() == nil || state() == "Z", "the background sleep outlived the timeout (state \(state() ?? ""))")
     }
 
     /// A command that leaves a process in the background holding its output open still ends when it exits, and
