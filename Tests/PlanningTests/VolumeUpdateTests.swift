@@ -144,4 +144,27 @@ import Testing
         unchanged.gid = volume.gid
         #expect(unchanged == volume)
     }
+
+    /// Set, then reset, then the group: each step only when the update has it.
+    @Test func thePlanHasOneStepPerKindOfChange() {
+        let all = VolumeUpdate(setting: [Self.option("a.b", "c")], resetting: ["d.e"], gid: 5)
+        #expect(
+            VolumePlanner.update(Self.volume, all).actions == [
+                .setOptions(volume: Self.volume, options: [Self.option("a.b", "c")]),
+                .resetOptions(volume: Self.volume, keys: ["d.e"]),
+                .setBrickGroup(volume: Self.volume, gid: 5),
+            ])
+        #expect(
+            VolumePlanner.update(Self.volume, VolumeUpdate(gid: 0)).actions == [
+                .setBrickGroup(volume: Self.volume, gid: 0)
+            ])
+        #expect(
+            VolumePlanner.update(Self.volume, VolumeUpdate(resetting: ["d.e"])).actions
+                == [.resetOptions(volume: Self.volume, keys: ["d.e"])])
+        let owned = VolumeUpdate().settingOwnedOption(Self.option("user.brickyard.claim", "app"))
+        #expect(
+            VolumePlanner.update(Self.volume, owned).actions
+                == [.setOptions(volume: Self.volume, options: [Self.option("user.brickyard.claim", "app")])])
+        #expect(VolumePlanner.update(Self.volume, all).rollback(afterCompleting: 3).isEmpty)
+    }
 }
