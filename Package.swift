@@ -241,7 +241,7 @@ let package = Package(
             name: "CommandsTests",
             dependencies: [
                 "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StorageModel", "NodeTransport", "NodeCommands",
-                "CommandExecutor", "Executor", "Planning",
+                "CommandExecutor", "Executor", "Planning", "Operations",
             ],
             swiftSettings: swiftSettings),
     ]
