@@ -242,7 +242,7 @@ let package = Package(
             name: "CommandsTests",
             dependencies: [
                 "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StorageModel", "NodeTransport", "NodeCommands",
-                "CommandExecutor", "Executor", "Planning", "TestSupport",
+                "CommandExecutor", "Executor", "Planning", "Operations", "TestSupport",
             ],
             swiftSettings: swiftSettings),
     ]

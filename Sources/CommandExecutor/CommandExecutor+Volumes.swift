@@ -22,6 +22,15 @@ extension CommandExecutor {
         try await self.execute(script, on: try self.glusterNode(for: volume, in: topology))
     }
 
+    /// Every `gluster volume reset` in one script, one round trip; a key reset again is no error to gluster, so a
+    /// step resumed after a restart runs the whole script again.
+    func resetOptions(_ id: VolumeID, _ keys: [String], in topology: Topology) async throws(ExecutorFailure) {
+        guard !keys.isEmpty else { return }
+        let volume = try self.volume(id, in: topology)
+        let script = NodeScript(keys.map { .run(self.settings.gluster.resetOption(volume.name, $0)) })
+        try await self.execute(script, on: try self.glusterNode(for: volume, in: topology))
+    }
+
     func startVolume(_ id: VolumeID, in topology: Topology) async throws(ExecutorFailure) {
         let volume = try self.volume(id, in: topology)
         try await self.executeTolerating(

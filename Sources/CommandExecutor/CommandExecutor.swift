@@ -50,6 +50,8 @@ public final class CommandExecutor: NodeExecutor {
         case .destroyBrick(let brick): try await self.destroyBrick(brick, in: topology)
         case .createVolume(let volume, let bricks): try await self.createVolume(volume, bricks: bricks, in: topology)
         case .setOptions(let volume, let options): try await self.setOptions(volume, options, in: topology)
+        case .resetOptions(let volume, let keys): try await self.resetOptions(volume, keys, in: topology)
+        case .setBrickGroup(let volume, let gid): try await self.setBrickGroup(volume, gid: gid, in: topology)
         case .startVolume(let volume): try await self.startVolume(volume, in: topology)
         case .addBricks(let volume, let bricks): try await self.addBricks(volume, bricks: bricks, in: topology)
         case .replaceBrick(let volume, let old, let new):

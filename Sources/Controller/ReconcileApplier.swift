@@ -151,13 +151,20 @@ public struct ReconcileApplier: Sendable {
             case .expandVolume(let id, _, _, let from, let to):
                 return await self.finish(try await self.engine.expandVolume(id, by: to - from))
             case .updateVolume(let id, _, _, let changes):
-                _ = (id, changes); return (false, "TEMP")
+                return await self.finish(try await self.engine.updateVolume(id, Self.update(changes)))
             case .deleteVolume(let id, _, _, _):
                 return await self.finish(try await self.engine.deleteVolume(id))
             }
         } catch {
             return (false, error.description)
         }
+    }
+
+    /// The engine's update for a claim's changes; Brickyard's records go through as owned options.
+    static func update(_ changes: ClaimedVolumeChanges) -> VolumeUpdate {
+        var update = VolumeUpdate(setting: changes.set, resetting: changes.reset, gid: changes.gid)
+        for record in changes.records { update = update.settingOwnedOption(record) }
+        return update
     }
 
     /// The `ClusterMaker` name of new cluster `index`; a cluster with no nodes is named by its place.

@@ -20,6 +20,10 @@ public final class MockExecutor: NodeExecutor {
         public var startedVolumes: Set<VolumeID> = []
         /// Which bricks each volume is made of, as `gluster volume info` would list them.
         public var volumeBricks: [VolumeID: Set<BrickID>] = [:]
+        /// The options set on each volume and not reset since, as `gluster volume info` would list them.
+        public var volumeOptions: [VolumeID: [String: String]] = [:]
+        /// The group owning each brick directory, for bricks that have one other than root's (gid 0 is not listed).
+        public var brickGroups: [BrickID: Int64] = [:]
 
         public init() {}
 
@@ -32,6 +36,9 @@ public final class MockExecutor: NodeExecutor {
             self.volumes = try container.decodeIfPresent(Set<VolumeID>.self, forKey: .volumes) ?? []
             self.startedVolumes = try container.decodeIfPresent(Set<VolumeID>.self, forKey: .startedVolumes) ?? []
             self.volumeBricks = try container.decodeIfPresent([VolumeID: Set<BrickID>].self, forKey: .volumeBricks) ?? [:]
+            self.volumeOptions =
+                try container.decodeIfPresent([VolumeID: [String: String]].self, forKey: .volumeOptions) ?? [:]
+            self.brickGroups = try container.decodeIfPresent([BrickID: Int64].self, forKey: .brickGroups) ?? [:]
         }
     }
 
@@ -92,7 +99,7 @@ public final class MockExecutor: NodeExecutor {
         }
         let outcome = self.state.withLock { state in
             if self.recordsCalls { state.calls.append(action) }
-            let outcome = Self.apply(action, to: &state, deviceSize: self.deviceSize)
+            let outcome = Self.apply(action, to: &state, deviceSize: self.deviceSize, in: topology)
             if let stateFile = self.stateFile, let data = try? JSONEncoder().encode(state) {
                 try? data.write(to: URL(fileURLWithPath: stateFile), options: .atomic)
             }
@@ -101,7 +108,11 @@ public final class MockExecutor: NodeExecutor {
         return outcome
     }
 
-    private static func apply(_ action: Action, to state: inout State, deviceSize: ByteCount) -> ActionOutcome {
+    /// What `action` changes on the imaginary nodes; `topology` gives what a real node would be told (a new
+    /// brick's group is its volume's gid, a volume's bricks are the ones the store lists).
+    private static func apply(_ action: Action, to state: inout State, deviceSize: ByteCount, in topology: Topology)
+        -> ActionOutcome
+    {
         switch action {
         case .probePeer(let node): state.peers.insert(node)
         case .detachPeer(let node): state.peers.remove(node)
@@ -110,8 +121,16 @@ public final class MockExecutor: NodeExecutor {
             return .device(DeviceReport(size: deviceSize, backend: .lvm))
         case .resyncDevice: return .device(DeviceReport(size: deviceSize, backend: .lvm))
         case .tearDownDevice(let device): state.devices.remove(device)
-        case .createBrick(let brick): state.bricks.insert(brick)
-        case .destroyBrick(let brick): state.bricks.remove(brick)
+        case .createBrick(let brick):
+            state.bricks.insert(brick)
+            if let volume = topology.bricks[brick].flatMap({ topology.volumes[$0.volume] }), let gid = volume.gid,
+                gid != 0
+            {
+                state.brickGroups[brick] = gid
+            }
+        case .destroyBrick(let brick):
+            state.bricks.remove(brick)
+            state.brickGroups[brick] = nil
         case .createVolume(let volume, let bricks):
             state.volumes.insert(volume)
             state.volumeBricks[volume] = Set(bricks)
@@ -121,11 +140,20 @@ public final class MockExecutor: NodeExecutor {
             state.volumes.remove(volume)
             state.startedVolumes.remove(volume)
             state.volumeBricks[volume] = nil
+            state.volumeOptions[volume] = nil
         case .addBricks(let volume, let bricks): state.volumeBricks[volume, default: []].formUnion(bricks)
         case .replaceBrick(let volume, let old, let new):
             state.volumeBricks[volume]?.remove(old)
             state.volumeBricks[volume, default: []].insert(new)
-        case .setOptions, .rebalance: break
+        case .setOptions(let volume, let options):
+            for option in options { state.volumeOptions[volume, default: [:]][option.key] = option.value }
+        case .resetOptions(let volume, let keys):
+            for key in keys { state.volumeOptions[volume]?[key] = nil }
+        case .setBrickGroup(let volume, let gid):
+            for brick in (topology.volumes[volume]?.brickSets ?? []).joined() where state.bricks.contains(brick) {
+                state.brickGroups[brick] = gid == 0 ? nil : gid
+            }
+        case .rebalance: break
         }
         return .completed
     }

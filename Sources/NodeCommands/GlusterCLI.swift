@@ -115,6 +115,12 @@ public struct GlusterCLI: Hashable, Sendable {
         self.command(["volume", "set", name, option.key, option.value])
     }
 
+    /// `volume reset NAME KEY`: one option back to Gluster's default. Running it again, or for a known option that
+    /// was never set, succeeds; gluster refuses `user.*` keys ("Option user.x does not exist").
+    public func resetOption(_ name: String, _ key: String) -> NodeCommand {
+        self.command(["volume", "reset", name, key])
+    }
+
     /// `volume start NAME`.
     public func startVolume(_ name: String) -> NodeCommand { self.command(["volume", "start", name]) }
 

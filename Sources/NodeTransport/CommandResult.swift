@@ -15,10 +15,13 @@ public struct CommandResult: Hashable, Sendable {
     }
 
     /// The last non-empty line of stderr (or stdout when stderr is empty): what a one-line error should quote.
+    /// Gluster follows "Option KEY does not exist" with a guess ("Did you mean nfs.acl?"); the guess is passed over
+    /// for the line that says what failed.
     public var lastMessageLine: String {
         for text in [self.stderr, self.stdout] {
             let lines = text.split(whereSeparator: \.isNewline).map { $0.drop(while: \.isWhitespace) }
-            if let line = lines.last(where: { !$0.isEmpty }) {
+            let said = lines.filter { !$0.isEmpty }
+            if let line = said.last(where: { !$0.hasPrefix("Did you mean") }) ?? said.last {
                 return String(line.reversed().drop(while: \.isWhitespace).reversed())
             }
         }

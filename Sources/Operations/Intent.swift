@@ -9,6 +9,9 @@ public enum Intent: Hashable, Sendable, Codable {
     /// The volume grows to `size` with `sets` appended to its brick sets.
     case expandVolume(VolumeID, size: ByteCount, sets: [[BrickID]])
     case deleteVolume(VolumeID)
+    /// Options set or reset, or the bricks' group changed, in place; the stored volume takes the update when it
+    /// has succeeded.
+    case updateVolume(VolumeID, VolumeUpdate)
     case addNode(NodeID)
     case removeNode(NodeID)
     case addDevice(DeviceID)
@@ -29,6 +32,7 @@ public enum Intent: Hashable, Sendable, Codable {
         case .createVolume: .volumeCreate
         case .expandVolume: .volumeExpand
         case .deleteVolume: .volumeDelete
+        case .updateVolume: .volumeUpdate
         case .addNode: .nodeAdd
         case .removeNode: .nodeRemove
         case .addDevice: .deviceAdd
@@ -43,11 +47,13 @@ public enum Intent: Hashable, Sendable, Codable {
     }
 
     /// How an interrupted operation is finished: creations are undone, removals are carried through (their
-    /// object is already hidden from clients, and half-removed storage is worse than none).
+    /// object is already hidden from clients, and half-removed storage is worse than none). An update is carried
+    /// through too: setting an option, resetting one and changing a group all have the same effect when run again,
+    /// and nothing could undo a reset (Gluster does not say what value it replaced).
     public var recovery: Recovery {
         switch self {
         case .createVolume, .expandVolume, .addNode, .addDevice, .setState: .rollBack
-        case .deleteVolume, .removeNode, .removeDevice, .resyncDevice, .repairStore, .heal: .goForward
+        case .deleteVolume, .updateVolume, .removeNode, .removeDevice, .resyncDevice, .repairStore, .heal: .goForward
         }
     }
 
@@ -83,7 +89,8 @@ extension Intent {
         case .heal(.probePeer(let id)): .exclusive(.node(id))
         case .heal(.startVolume(let id)), .heal(.setOptions(let id, _)): .exclusive(.volume(id))
         case .heal: nil
-        case .createVolume(let id), .expandVolume(let id, _, _), .deleteVolume(let id): .exclusive(.volume(id))
+        case .createVolume(let id), .expandVolume(let id, _, _), .deleteVolume(let id), .updateVolume(let id, _):
+            .exclusive(.volume(id))
         case .addNode(let id), .removeNode(let id): .exclusive(.node(id))
         case .addDevice(let id), .removeDevice(let id), .resyncDevice(let id): .exclusive(.device(id))
         case .setState(.node(let id), _, _): .exclusive(.node(id))

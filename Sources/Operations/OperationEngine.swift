@@ -63,6 +63,15 @@ public final class OperationEngine: Sendable {
         }
     }
 
+    /// Sets and resets options and changes the bricks' group of a volume in place (`VolumeUpdate`), journaled and
+    /// holding the volume like an expansion, so an update and an expansion of one volume never interleave.
+    public func updateVolume(_ id: VolumeID, _ update: VolumeUpdate) async throws(OperationError) -> OperationID {
+        let planner = VolumeOperationPlanner(settings: self.settings)
+        return try await self.submit(holding: .exclusive(.volume(id))) { _, topology, _ throws(OperationError) in
+            try planner.update(id, update, in: topology)
+        }
+    }
+
     public func deleteVolume(_ id: VolumeID) async throws(OperationError) -> OperationID {
         let planner = VolumeOperationPlanner(settings: self.settings)
         return try await self.submit(holding: .exclusive(.volume(id))) { operation, topology, _ throws(OperationError) in

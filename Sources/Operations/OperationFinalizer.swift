@@ -16,6 +16,9 @@ public enum OperationFinalizer {
             volume.size = size
             volume.brickSets += sets
             return [.updateVolume(volume), .clearAllPending(of: operation)]
+        case .updateVolume(let id, let update):
+            guard let volume = topology.volumes[id] else { return [] }
+            return [.updateVolume(update.applied(to: volume))]
         case .deleteVolume, .removeNode, .removeDevice, .repairStore:
             return [.deletePendingEntries(of: operation)]
         case .resyncDevice, .heal:
@@ -51,6 +54,11 @@ public enum OperationFinalizer {
             }
             // Once storage is gone, showing the object again would lie; it stays hidden, its space reserved.
             return ([], irreversible ? [] : [.clearAllPending(of: operation)])
+        case .updateVolume:
+            // The store keeps the volume as it was: an update lands in it whole or not at all. Steps that ran stay
+            // done on the nodes (nothing can undo a reset); the drift heal puts back a stored option whose value
+            // they changed, and the update asked again does the rest.
+            return ([], [])
         case .resyncDevice, .repairStore, .heal:
             // A repair that failed leaves its entries marked by itself, a finished operation: the check reports them
             // again, and the next repair takes them up.

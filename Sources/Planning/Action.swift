@@ -19,6 +19,11 @@ public enum Action: Hashable, Sendable, Codable {
     case createVolume(volume: VolumeID, bricks: [BrickID])
     /// `gluster volume set` for each option.
     case setOptions(volume: VolumeID, options: [VolumeOption])
+    /// `gluster volume reset` for each key: the option goes back to Gluster's default.
+    case resetOptions(volume: VolumeID, keys: [String])
+    /// The group of every brick directory of the volume, as brick creation sets it (`chown :gid`, `chmod 2775`); gid
+    /// 0 gives them back to root's group without the set-gid bit, as a brick made without a gid has.
+    case setBrickGroup(volume: VolumeID, gid: Int64)
     case startVolume(volume: VolumeID)
     /// `gluster volume add-brick` with whole sets.
     case addBricks(volume: VolumeID, bricks: [BrickID])
@@ -42,8 +47,8 @@ public enum Action: Hashable, Sendable, Codable {
         case .createBrick(let brick): return .destroyBrick(brick: brick)
         case .createVolume(let volume, _): return .deleteVolume(volume: volume)
         case .startVolume(let volume): return .stopVolume(volume: volume)
-        case .detachPeer, .tearDownDevice, .destroyBrick, .setOptions, .addBricks, .rebalance, .stopVolume,
-            .deleteVolume, .replaceBrick, .resyncDevice:
+        case .detachPeer, .tearDownDevice, .destroyBrick, .setOptions, .resetOptions, .setBrickGroup, .addBricks,
+            .rebalance, .stopVolume, .deleteVolume, .replaceBrick, .resyncDevice:
             return nil
         }
     }
@@ -59,6 +64,8 @@ public enum Action: Hashable, Sendable, Codable {
         case .destroyBrick: return "destroy_brick"
         case .createVolume: return "create_volume"
         case .setOptions: return "set_options"
+        case .resetOptions: return "reset_options"
+        case .setBrickGroup: return "set_brick_group"
         case .startVolume: return "start_volume"
         case .addBricks: return "add_bricks"
         case .replaceBrick: return "replace_brick"

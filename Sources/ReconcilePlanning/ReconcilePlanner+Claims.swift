@@ -120,7 +120,14 @@ extension ReconcilePlanner {
         if owned {
             let claimKeys = Set(claim.options.map(\.key))
             let recordedKeys = Self.claimOptionKeys(recorded: volume.option(Self.claimOptionsOption))
-            changes.reset = recordedKeys.filter { !claimKeys.contains($0) && volume.option($0) != nil }
+            let dropped = recordedKeys.filter { !claimKeys.contains($0) && volume.option($0) != nil }
+            // Gluster resets no single `user.*` option (only `volume reset VOL all`, which would take Brickyard's own
+            // with it): such an option stays as it is, and the claim no longer owns it.
+            changes.reset = dropped.filter { !$0.hasPrefix("user.") }
+            for key in dropped where key.hasPrefix("user.") {
+                plan.notices.append(
+                    "volume \(volume.name): option \(key) was dropped from the claim; Gluster cannot reset a user.* option, so it keeps its value")
+            }
             for record in Self.records(for: claim, reference: reference) where volume.option(record.key) != record.value {
                 changes.records.append(record)
             }

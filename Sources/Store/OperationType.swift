@@ -29,6 +29,7 @@ public struct OperationType: RawRepresentable, Hashable, Sendable, Codable, Expr
     public static let volumeCreate: OperationType = "volume.create"
     public static let volumeExpand: OperationType = "volume.expand"
     public static let volumeDelete: OperationType = "volume.delete"
+    public static let volumeUpdate: OperationType = "volume.update"
     public static let nodeAdd: OperationType = "node.add"
     public static let nodeRemove: OperationType = "node.remove"
     public static let deviceAdd: OperationType = "device.add"

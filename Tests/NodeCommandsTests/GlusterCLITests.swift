@@ -49,6 +49,13 @@ import Testing
             ])
     }
 
+    /// One key per `volume reset`, never the bare form that resets every option (the volume's id with them).
+    @Test func resetNamesOneOption() {
+        #expect(
+            Self.cli.resetOption("vol_1", "performance.read-ahead").argv
+                == ["gluster", "--mode=script", "volume", "reset", "vol_1", "performance.read-ahead"])
+    }
+
     @Test func addBrickBatchesHoldWholeSets() {
         let batches = Self.cli.addBrickBatches("v", durability: .replicate(2), bricks: Array(Self.bricks.prefix(6)), setsPerCommand: 2)
         #expect(batches.map { Array($0.argv.dropFirst(5)) } == [

@@ -114,3 +114,17 @@ import Testing
         for malformed in ["", ":a", "pvc:", "pvc:/b", "pvc:ns/"] { #expect(ClaimReference(recorded: malformed) == nil) }
     }
 }
+
+extension ClaimPlanningTests {
+    @Test func aDroppedUserOptionIsReportedNotReset() {
+        let stored = Fixture.claimed("app", options: "user.app,nfs.disable")
+            + [VolumeOption(key: "user.app", value: "1"), VolumeOption(key: "nfs.disable", value: "on")]
+        let plan = Self.plan(Self.claim(), stored: stored)
+        #expect(plan.steps == [
+            .updateVolume(Self.volume, claim: Self.app, name: "app", ClaimedVolumeChanges(
+                reset: ["nfs.disable"],
+                records: [VolumeOption(key: ReconcilePlanner.claimOptionsOption, value: "none")])),
+        ])
+        #expect(plan.notices == ["volume app: option user.app was dropped from the claim; Gluster cannot reset a user.* option, so it keeps its value"])
+    }
+}
