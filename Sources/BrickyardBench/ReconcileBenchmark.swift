@@ -20,6 +20,7 @@ struct ReconcileBenchmark {
         self.plan("reconcile.plan.empty", desired, against: Topology())
         self.plan("reconcile.plan.noop", desired, against: topology)
         self.plan("reconcile.plan.grow", self.fleet.desired(growEvery: 100), against: topology)
+        self.planPerClaim(desired, against: topology)
         Self.progress("building the observation")
         self.drift(self.fleet.observed(topology), against: topology)
     }
@@ -36,6 +37,26 @@ struct ReconcileBenchmark {
         }
         line.add("notices", plan.notices.count)
         line.add("refusals", plan.refusals.count)
+        line.print()
+    }
+
+    /// What a controller pass costs in planning: every claim planned alone (its key's reconcile), against one claim
+    /// index of the store, each claim found through one index of the documents.
+    func planPerClaim(_ desired: DesiredState, against topology: Topology) {
+        let planner = ReconcilePlanner()
+        var steps = 0
+        let seconds = self.median("reconcile.plan.perclaim") {
+            steps = 0
+            let index = ClaimIndex(topology)
+            var claims: [ClaimReference: VolumeClaim] = [:]
+            for claim in desired.claims { claims[desired.reference(of: claim)] = claim }
+            for (reference, claim) in claims {
+                steps += planner.plan(claim: reference, wanting: claim, against: topology, index: index).steps.count
+            }
+        }
+        var line = self.line("reconcile.plan.perclaim", seconds: seconds)
+        line.add("storedVolumes", topology.volumes.count)
+        line.add("steps", steps)
         line.print()
     }
 

@@ -37,6 +37,10 @@ public final class DirectorySource: DesiredStateSource {
         var cached: (fingerprint: [String], state: DesiredState)?
         var watchFailureLogged = false
         var looks = 0
+        /// Reads so far, for each read's revision.
+        var revision: UInt64 = 0
+        /// The fingerprint `changes()` last saw while it watches (nil otherwise): a cached read made at it stands.
+        var watched: [String]?
     }
 
     public let kind = ClaimReference.directory
@@ -54,12 +58,24 @@ public final class DirectorySource: DesiredStateSource {
     /// How many times the documents' fingerprint was checked for a change (a watcher event or a poll).
     public var looks: Int { self.state.withLock { $0.looks } }
 
+    /// While `changes()` is watching, a cached read stands until the watch sees the fingerprint move (within the
+    /// debounce with inotify, `pollInterval` without), so reading once per key costs nothing; otherwise each read
+    /// checks the fingerprint. `fresh` always parses the documents again.
     public func read(fresh: Bool) throws(DesiredStateError) -> DesiredState {
+        if !fresh, let cached = self.state.withLock({ state in
+            state.cached.flatMap { $0.fingerprint == state.watched ? $0 : nil }
+        }) {
+            return cached.state
+        }
         let fingerprint = Self.fingerprint(self.settings.directory)
         if !fresh, let cached = self.state.withLock({ $0.cached }), cached.fingerprint == fingerprint {
             return cached.state
         }
-        let read = try DesiredStateDirectory.load(self.settings.directory)
+        var read = try DesiredStateDirectory.load(self.settings.directory)
+        read.revision = self.state.withLock { state in
+            state.revision += 1
+            return state.revision
+        }
         self.state.withLock { $0.cached = (fingerprint, read) }
         return read
     }
@@ -87,7 +103,10 @@ public final class DirectorySource: DesiredStateSource {
     /// check interval, until cancelled. The watcher only says "look again"; the fingerprint decides.
     private func watch(into continuation: AsyncStream<Void>.Continuation) async {
         let watcher = self.startWatcher()
-        defer { watcher?.stop() }
+        defer {
+            watcher?.stop()
+            self.state.withLock { $0.watched = nil }
+        }
         let (looks, look) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         await withTaskGroup(of: Void.self) { group in
             if let watcher {
@@ -103,11 +122,13 @@ public final class DirectorySource: DesiredStateSource {
             }
             group.addTask {
                 var last = Self.fingerprint(self.settings.directory)
+                self.state.withLock { $0.watched = last }
                 for await _ in looks {
                     let fingerprint = Self.fingerprint(self.settings.directory)
                     self.state.withLock { $0.looks += 1 }
                     guard fingerprint != last else { continue }
                     last = fingerprint
+                    self.state.withLock { $0.watched = fingerprint }
                     self.log.info("desired_state_changed", ("directory", self.settings.directory))
                     continuation.yield()
                 }

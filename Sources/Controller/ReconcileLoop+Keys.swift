@@ -31,15 +31,16 @@ extension ReconcileLoop {
             return .failed
         }
         let topology: Topology
+        let index: ClaimIndex
         do {
-            topology = try await self.engine.store.topology(includingPending: false)
+            (topology, index) = try await self.readStore()
         } catch {
             self.log.error("reconcile_read_failed", ("key", key.description), ("error", "\(error)"))
             return .retry
         }
         switch key {
         case .claim(let reference):
-            return await self.reconcile(claim: reference, desired: desired, topology: topology)
+            return await self.reconcile(claim: reference, desired: desired, topology: topology, index: index)
         case .cluster, .joining, .node:
             return await self.reconcile(topology: key, desired: desired, topology: topology)
         }
@@ -56,13 +57,13 @@ extension ReconcileLoop {
 
     /// A claim key: the claim as its source has it now (nil when it is gone) against its volume. Its status is
     /// reported whatever happens.
-    private func reconcile(claim reference: ClaimReference, desired: DesiredState, topology: Topology) async
-        -> Queue.Outcome
-    {
+    private func reconcile(
+        claim reference: ClaimReference, desired: DesiredState, topology: Topology, index: ClaimIndex
+    ) async -> Queue.Outcome {
         let key = ReconcileKey.claim(reference)
-        let claim = desired.claims.first { desired.reference(of: $0) == reference }
+        let claim = self.claim(reference, in: desired)
         let planner = ReconcilePlanner()
-        var plan = planner.plan(claim: reference, wanting: claim, against: topology)
+        var plan = planner.plan(claim: reference, wanting: claim, against: topology, index: index)
         self.logNotices(plan.notices, for: key)
         if !plan.refusals.isEmpty {
             for refusal in plan.refusals { self.log.warning("reconcile_refused", ("claim", reference.description), ("message", refusal)) }
@@ -74,7 +75,7 @@ extension ReconcileLoop {
             plan = await self.confirmingDeletions(plan, of: reference)
         }
         guard let work = KeyedPlan(plan).work(for: key) else {
-            await self.settle(reference, claim, topology: topology)
+            await self.settle(reference, claim, index: index)
             return .done
         }
         if let claim { await self.record(reference, claim, .progressing(message: plan.steps.map(\.description).joined(separator: "; "))) }
@@ -82,8 +83,8 @@ extension ReconcileLoop {
         let succeeded = await self.run(work) { results.add($0) }
         if succeeded {
             self.state.withLock { $0.failures[reference] = nil }
-            let after = try? await self.engine.store.topology(includingPending: false)
-            await self.settle(reference, claim, topology: after ?? topology)
+            let after = try? await self.readStore()
+            await self.settle(reference, claim, index: after?.1 ?? index)
             return .done
         }
         let failures = self.state.withLock { state -> Int in
@@ -111,15 +112,12 @@ extension ReconcileLoop {
     }
 
     /// Nothing to do for a claim: Ready with its volume, or forgotten when the claim and its volume are both gone.
-    private func settle(_ reference: ClaimReference, _ claim: VolumeClaim?, topology: Topology) async {
+    private func settle(_ reference: ClaimReference, _ claim: VolumeClaim?, index: ClaimIndex) async {
         guard let claim else {
-            if ReconcilePlanner.claimedVolumes(of: reference.source, in: topology)[reference] == nil {
-                await self.forget(reference)
-            }
+            if index.byClaim[reference] == nil { await self.forget(reference) }
             return
         }
-        let volume = topology.volumes.values.first { ReconcilePlanner.reference(of: $0) == reference }
-            ?? topology.volumes.values.first { $0.name == claim.volumeName }
+        let volume = index.byClaim[reference]?.first ?? index.byName[claim.volumeName]?.first
         await self.record(
             reference, claim,
             .ready(volume: volume?.id.description ?? "", message: "volume \(claim.volumeName) is as the claim asks"))
@@ -150,6 +148,30 @@ extension ReconcileLoop {
         }
         try? await self.engine.store.deleteClaimStatus(key: reference.description)
         if known { await self.source.forget(reference) }
+    }
+
+    /// The store as it is now, with its claim index, rebuilt only when the store's revision moved: one index serves
+    /// every claim key of a pass.
+    func readStore() async throws(StoreError) -> (Topology, ClaimIndex) {
+        let (topology, revision) = try await self.engine.store.snapshot(includingPending: false)
+        if let cached = self.state.withLock({ $0.index }), cached.revision == revision { return (topology, cached.index) }
+        let index = ClaimIndex(topology)
+        self.state.withLock { $0.index = (revision, index) }
+        return (topology, index)
+    }
+
+    /// The claim of `reference` in `desired`, through an index kept per revision of the source (a source that does
+    /// not count its reads is scanned).
+    func claim(_ reference: ClaimReference, in desired: DesiredState) -> VolumeClaim? {
+        guard desired.revision != 0 else { return desired.claims.first { desired.reference(of: $0) == reference } }
+        let claims = self.state.withLock { state -> [ClaimReference: VolumeClaim]? in
+            state.claims.flatMap { $0.revision == desired.revision ? $0.byReference : nil }
+        }
+        if let claims { return claims[reference] }
+        var byReference: [ClaimReference: VolumeClaim] = [:]
+        for claim in desired.claims { byReference[desired.reference(of: claim)] = claim }
+        self.state.withLock { $0.claims = (desired.revision, byReference) }
+        return byReference[reference]
     }
 
     /// Logs the notices of `key` that are new since its last run, and those that cleared.

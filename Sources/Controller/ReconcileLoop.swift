@@ -86,6 +86,9 @@ public final class ReconcileLoop: Sendable {
         var unhealed: Set<String> = []
         /// A pass, or an observation between passes, is running: the two take turns.
         var passing = false
+        /// The claim index of the store at a revision, and the claims of the last source read by reference.
+        var index: (revision: UInt64, index: ClaimIndex)?
+        var claims: (revision: UInt64, byReference: [ClaimReference: VolumeClaim])?
     }
 
     let settings: Settings

@@ -7,6 +7,9 @@ public struct DesiredState: Hashable, Sendable {
     public var claims: [VolumeClaim] = []
     /// The kind of source that asks for this state: the first part of each claim's reference.
     public var source: String
+    /// Which read of its source this is, counting from 1 (0: not counted). Two reads with one revision are the
+    /// same state, so a reader may keep what it derived from the first (an index of the claims) for the second.
+    public var revision: UInt64 = 0
 
     public init(clusters: [DesiredCluster] = [], claims: [VolumeClaim] = [], source: String = ClaimReference.directory) {
         self.clusters = clusters

@@ -4,26 +4,22 @@ public import StorageModel
 extension ReconcilePlanner {
     /// Plans every claim of `desired`, and every volume of `desired`'s source whose claim is gone.
     func planClaims(_ desired: DesiredState, against topology: Topology, into plan: inout ReconcilePlan) {
+        let index = ClaimIndex(topology)
         var wanted: [ClaimReference: VolumeClaim] = [:]
         for claim in desired.claims { wanted[desired.reference(of: claim)] = claim }
         for claim in desired.claims {
-            self.plan(claim: desired.reference(of: claim), wanting: claim, against: topology, into: &plan)
+            self.plan(claim: desired.reference(of: claim), wanting: claim, index: index, into: &plan)
         }
-        let gone = Set(Self.claimedVolumes(of: desired.source, in: topology).keys).subtracting(wanted.keys)
+        let gone = Set(index.claims(of: desired.source)).subtracting(wanted.keys)
         for reference in gone.sorted() {
-            self.plan(claim: reference, wanting: nil, against: topology, into: &plan)
+            self.plan(claim: reference, wanting: nil, index: index, into: &plan)
         }
     }
 
     /// The references of the claims of `source` that have a volume: what a pass of that source reconciles besides
     /// the claims it reads.
     public static func claimedVolumes(of source: String, in topology: Topology) -> [ClaimReference: [Volume]] {
-        var found: [ClaimReference: [Volume]] = [:]
-        for volume in topology.volumes.values.sorted(by: { $0.name < $1.name }) {
-            guard let reference = Self.reference(of: volume), reference.source == source else { continue }
-            found[reference, default: []].append(volume)
-        }
-        return found
+        ClaimIndex(topology).byClaim.filter { $0.key.source == source }
     }
 
     /// The claim a volume was made for; nil for a volume made by hand, through the API, or with a malformed record.
@@ -33,17 +29,20 @@ extension ReconcilePlanner {
 
     /// Plans one claim alone: `wanting` is what its source asks for now, nil when the claim is gone. This is what
     /// the controller runs for one key, against a fresh read of the store.
-    public func plan(claim reference: ClaimReference, wanting claim: VolumeClaim?, against topology: Topology) -> ReconcilePlan {
+    /// `index` is the topology's, when the caller keeps one across claims.
+    public func plan(
+        claim reference: ClaimReference, wanting claim: VolumeClaim?, against topology: Topology,
+        index: ClaimIndex? = nil
+    ) -> ReconcilePlan {
         var plan = ReconcilePlan()
-        self.plan(claim: reference, wanting: claim, against: topology, into: &plan)
+        self.plan(claim: reference, wanting: claim, index: index ?? ClaimIndex(topology), into: &plan)
         return plan
     }
 
     private func plan(
-        claim reference: ClaimReference, wanting claim: VolumeClaim?, against topology: Topology,
-        into plan: inout ReconcilePlan
+        claim reference: ClaimReference, wanting claim: VolumeClaim?, index: ClaimIndex, into plan: inout ReconcilePlan
     ) {
-        let owned = topology.volumes.values.filter { Self.reference(of: $0) == reference }.sorted { $0.name < $1.name }
+        let owned = index.byClaim[reference] ?? []
         guard let claim else {
             for volume in owned { self.planRemoval(of: volume, claim: reference, into: &plan) }
             return
@@ -57,9 +56,7 @@ extension ReconcilePlanner {
             return
         }
         // Names are unique per cluster, not across clusters: a name may find several volumes.
-        let candidates = topology.volumes.values
-            .filter { $0.name == claim.volumeName && (claim.cluster == nil || $0.cluster == claim.cluster) }
-            .sorted { $0.id.description < $1.id.description }
+        let candidates = (index.byName[claim.volumeName] ?? []).filter { claim.cluster == nil || $0.cluster == claim.cluster }
         guard let volume = candidates.first else {
             plan.steps.append(.createVolume(claim, claim: reference))
             return

@@ -142,7 +142,11 @@ final class MemorySource: DesiredStateSource {
     var summary: String { "memory \(self.kind)" }
 
     func set(_ claims: [VolumeClaim]) {
-        self.state.withLock { $0.desired = DesiredState(claims: claims, source: self.kind) }
+        self.state.withLock { state in
+            let revision = state.desired.revision + 1
+            state.desired = DesiredState(claims: claims, source: self.kind)
+            state.desired.revision = revision
+        }
     }
 
     var reported: [ClaimReference: ClaimStatus] { self.state.withLock { $0.reported } }
