@@ -288,23 +288,6 @@ import Testing
             $0.volumes[0].bricks[0].address = "10.0.0.1:/srv/unmounted/brick_\(Self.brick(0))/brick"
         }?.contains("not a mounted directory") == true)
     }
-
-    @Test func brickPathsFollowHeketisLayoutOrTheDirectoryBackend() throws {
-        let brick = try BrickID(parsing: Self.brick(1))
-        let device = try DeviceID(parsing: Self.device(1))
-        #expect(
-            BrickLocation(path: "/var/lib/heketi/mounts/vg_\(device)/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts")
-                == .lvm(device: device, brick: brick))
-        #expect(
-            BrickLocation(path: "/srv/d1/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts")
-                == .directory(device: "/srv/d1", brick: brick))
-        // Under another mount root, a vg_ directory is just a directory device.
-        #expect(
-            BrickLocation(path: "/mnt/vg_\(device)/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts")
-                == .directory(device: "/mnt/vg_\(device)", brick: brick))
-        #expect(BrickLocation(path: "/data/brick1", mountRoot: "/var/lib/heketi/mounts") == nil)
-        #expect(BrickLocation(path: "/srv/d1/brick_xyz/brick", mountRoot: "/var/lib/heketi/mounts") == nil)
-    }
 }
 
 extension String {
