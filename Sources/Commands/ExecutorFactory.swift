@@ -47,7 +47,7 @@ enum ExecutorFactory {
     /// Where the executor mounts LVM bricks: `localexec.mount_root` for the local executor, Heketi's root
     /// otherwise. The engine writes it into each brick's path, so both must agree.
     static func mountRoot(_ configuration: ServerConfiguration) -> String {
-        configuration.executor == .local ? configuration.localexec.mountRoot ?? BrickLayout.defaultMountRoot : BrickLayout.defaultMountRoot
+        configuration.executor == .local ? configuration.localexec.mountRoot ?? BrickLocation.heketiMountRoot : BrickLocation.heketiMountRoot
     }
 
     /// The executor that runs real commands (local, ssh or kubectl exec); nil for the mock.

@@ -16,7 +16,7 @@ public struct EngineSettings: Sendable {
     public init(
         allocationPolicy: AllocationPolicy = AllocationPolicy(), preRequestVolumeOptions: [VolumeOption] = [],
         postRequestVolumeOptions: [VolumeOption] = [], maxInflightOperations: Int = 8,
-        mountRoot: String = BrickLayout.defaultMountRoot
+        mountRoot: String = BrickLocation.heketiMountRoot
     ) {
         self.mountRoot = mountRoot
         self.allocationPolicy = allocationPolicy
