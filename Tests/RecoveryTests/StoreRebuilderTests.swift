@@ -20,7 +20,7 @@ import Testing
             nodes: Self.hosts.enumerated().map { index, host in
                 RecoveryHints.Node(manageHostname: host, zone: index + 1, devices: ["/dev/sdb": ["ssd": "yes"]])
             },
-            clusterID: try? ClusterID(parsing: "c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0"))
+            clusterID: try? ClusterID(parsing: "c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0"), mountRoot: BrickLocation.heketiMountRoot)
     }
 
     /// Three nodes, each with one Heketi volume group, and a replica-3 volume of 10 GiB made by Heketi (no size
@@ -170,7 +170,8 @@ import Testing
                 options: ["user.heketi.id": id, "user.brickyard.size": String(Self.gib)], heketiID: id,
                 durability: .replicate(3))
         }
-        let hints = RecoveryHints(nodes: Self.hosts.map { RecoveryHints.Node(manageHostname: $0, devices: ["/srv/d1": [:]]) })
+        let hints = RecoveryHints(nodes: Self.hosts.map { RecoveryHints.Node(manageHostname: $0, devices: ["/srv/d1": [:]]) },
+            mountRoot: BrickLocation.heketiMountRoot)
         let probes = Dictionary(
             uniqueKeysWithValues: Self.hosts.map { ($0, ["/srv/d1": ProbedPath(resolved: "/srv/d1", filesystemSize: filesystem)]) })
         return (observed, hints, probes)
