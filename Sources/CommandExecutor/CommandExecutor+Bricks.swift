@@ -40,7 +40,8 @@ extension CommandExecutor {
         guard let location = BrickLocation(recordedPath: brick.path, of: id, on: device) else {
             throw ExecutorFailure(
                 host: node.manageHostname,
-                message: "brick \(id): its path \(brick.path) is not where a brick of \(device.backend.rawValue) device \(device.name) lives")
+                message:
+                    "brick \(id): its path \(brick.path) is not where a brick of \(device.backend.rawValue) device \(device.name) lives")
         }
         return (brick, location, node)
     }

@@ -80,7 +80,9 @@ public enum BrickCommands {
 
     /// `mkfs.xfs -i size=512 [-d su=,sw=] -n size=8192 DEV`; arbiter bricks get `-i maxpct=100` (inodes may use
     /// the whole filesystem) and no stripe geometry.
-    static func makeFilesystem(_ spec: BrickSpec, names: BrickLocation.LVM, settings: StorageToolSettings) -> NodeCommand {
+    static func makeFilesystem(_ spec: BrickSpec, names: BrickLocation.LVM, settings: StorageToolSettings)
+        -> NodeCommand
+    {
         var argv = ["mkfs.xfs", "-i", spec.role == .arbiter ? "maxpct=100" : "size=512"]
         if spec.role != .arbiter, let unit = settings.xfsStripeUnit, let width = settings.xfsStripeWidth,
             unit > 0, width > 0

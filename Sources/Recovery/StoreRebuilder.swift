@@ -19,7 +19,8 @@ public enum StoreRebuilder {
         for node in hints.nodes {
             candidates[node.manageHostname, default: []].formUnion(node.devices.keys)
             let physical = observed.node(node.manageHostname)?.physicalVolumes ?? []
-            candidates[node.manageHostname, default: []].formUnion(physical.filter { BrickLocation.LVM.device(inVolumeGroup: $0.volumeGroup) != nil }.map(\.name))
+            let members = physical.filter { BrickLocation.LVM.device(inVolumeGroup: $0.volumeGroup) != nil }
+            candidates[node.manageHostname, default: []].formUnion(members.map(\.name))
         }
         for volume in observed.volumes {
             for brick in volume.bricks {

@@ -41,7 +41,9 @@ import Testing
                 atPath: self.directory.path("documents"), withIntermediateDirectories: true)
             try self.directory.write("documents/topology.json", ReconcileLoopTests.topology)
             self.store = try SQLiteStore(path: self.directory.path("brickyard.db"))
-            self.engine = OperationEngine(store: self.store, executor: self.executor, settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
+            self.engine = OperationEngine(
+                store: self.store, executor: self.executor,
+                settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
             let lines = self.lines
             self.loop = ReconcileLoop(
                 settings: settings(self.directory.path("documents")), engine: self.engine, executor: self.executor,

@@ -1,5 +1,5 @@
-import Planning
 import Operations
+import Planning
 import StorageModel
 import Store
 import Testing
@@ -14,7 +14,8 @@ import Testing
     static var plan: Plan {
         let volume = Volume(
             id: Self.volumeID, name: "v", cluster: ClusterID(high: 3, low: 1), size: .gibibytes(1),
-            durability: .replicate(3), brickSets: [[BrickID(high: 4, low: 1), BrickID(high: 4, low: 2), BrickID(high: 4, low: 3)]])
+            durability: .replicate(3),
+            brickSets: [[BrickID(high: 4, low: 1), BrickID(high: 4, low: 2), BrickID(high: 4, low: 3)]])
         return VolumePlanner.expand(volume, adding: Self.sets, newSize: .gibibytes(2))
     }
 
@@ -25,9 +26,10 @@ import Testing
     @Test func anExpansionIsCommittedExactlyWhenItsAddBrickHasStarted() {
         let plan = Self.plan
         let addBrick = Self.addBrickStep
-        #expect(plan.actions.map(\.name) == [
-            "create_brick", "create_brick", "create_brick", "add_bricks", "set_options", "rebalance",
-        ])
+        #expect(
+            plan.actions.map(\.name) == [
+                "create_brick", "create_brick", "create_brick", "add_bricks", "set_options", "rebalance",
+            ])
         for last in -1..<plan.actions.count {
             let ran = Set(0..<(last + 1))
             #expect(

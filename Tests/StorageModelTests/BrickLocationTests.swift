@@ -19,8 +19,11 @@ import Testing
         #expect(location.thinPool == "tp_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
         #expect(location.logicalVolume == "brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
         #expect(location.thinPoolPath == "vg_dddddddddddddddddddddddddddddddd/tp_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
-        #expect(location.logicalVolumePath == "vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
-        #expect(location.deviceNode == "/dev/mapper/vg_dddddddddddddddddddddddddddddddd-brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
+        #expect(
+            location.logicalVolumePath == "vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
+        #expect(
+            location.deviceNode
+                == "/dev/mapper/vg_dddddddddddddddddddddddddddddddd-brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
         #expect(
             location.mountPoint
                 == "/var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
@@ -37,7 +40,8 @@ import Testing
         #expect(
             BrickLocation.Directory(device: "/srv/x/d1", brick: Self.brick).root
                 == "/srv/x/d1/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
-        #expect(BrickLocation.Directory(device: "/", brick: Self.brick).root == "/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
+        #expect(
+            BrickLocation.Directory(device: "/", brick: Self.brick).root == "/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
     }
 
     @Test func aNewBrickTakesTheLayoutOfItsDevicesBackend() {
@@ -45,7 +49,8 @@ import Testing
         #expect(lvm == .lvm(BrickLocation.LVM(device: Self.device, brick: Self.brick, mountRoot: "/srv/bricks")))
         #expect(lvm.path == "/srv/bricks/vg_\(Self.device)/brick_\(Self.brick)/brick")
         #expect(lvm.brickDirectory == "/srv/bricks/vg_\(Self.device)/brick_\(Self.brick)")
-        let directory = BrickLocation(brick: Self.brick, on: Self.device("/srv/d1", .directory), mountRoot: "/srv/bricks")
+        let directory = BrickLocation(
+            brick: Self.brick, on: Self.device("/srv/d1", .directory), mountRoot: "/srv/bricks")
         #expect(directory == .directory(BrickLocation.Directory(device: "/srv/d1", brick: Self.brick)))
         #expect(directory.path == "/srv/d1/brick_\(Self.brick)/brick")
         #expect(directory.brickDirectory == "/srv/d1/brick_\(Self.brick)")
@@ -56,7 +61,8 @@ import Testing
     /// knows the brick and its device (the executor).
     @Test(arguments: [
         ("/dev/sdb", BrickBackend.lvm, BrickLocation.heketiMountRoot), ("/dev/sdb", .lvm, "/srv/bricks"),
-        ("/srv/d1", .directory, BrickLocation.heketiMountRoot), ("/srv/brickyard-testbed/n1/d2", .directory, "/srv/bricks"),
+        ("/srv/d1", .directory, BrickLocation.heketiMountRoot),
+        ("/srv/brickyard-testbed/n1/d2", .directory, "/srv/bricks"),
     ])
     func pathsReadBackToTheirLocation(name: String, backend: BrickBackend, mountRoot: String) {
         let device = Self.device(name, backend)
@@ -68,11 +74,13 @@ import Testing
     @Test func glusterPathsFollowHeketisLayoutOrTheDirectoryBackend() {
         let (device, brick) = (Self.device, Self.brick)
         #expect(
-            BrickLocation(path: "/var/lib/heketi/mounts/vg_\(device)/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts")
+            BrickLocation(
+                path: "/var/lib/heketi/mounts/vg_\(device)/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts")
                 == .lvm(.init(device: device, brick: brick, mountRoot: "/var/lib/heketi/mounts")))
         // A mount root written with a trailing slash is the same root.
         #expect(
-            BrickLocation(path: "/var/lib/heketi/mounts/vg_\(device)/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts/")
+            BrickLocation(
+                path: "/var/lib/heketi/mounts/vg_\(device)/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts/")
                 == .lvm(.init(device: device, brick: brick, mountRoot: "/var/lib/heketi/mounts")))
         #expect(
             BrickLocation(path: "/srv/d1/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts")
@@ -103,10 +111,13 @@ import Testing
         elsewhere.id = DeviceID(high: 7, low: 7)
         #expect(BrickLocation(recordedPath: lvmPath, of: Self.brick, on: elsewhere) == nil)
         #expect(BrickLocation(recordedPath: lvmPath, of: Self.brick, on: directory) == nil)
-        #expect(BrickLocation(recordedPath: "relative/vg_\(Self.device)/brick_\(Self.brick)/brick", of: Self.brick, on: lvm) == nil)
+        #expect(
+            BrickLocation(recordedPath: "relative/vg_\(Self.device)/brick_\(Self.brick)/brick", of: Self.brick, on: lvm)
+                == nil)
         #expect(BrickLocation(recordedPath: "/srv/d1/brick_\(Self.brick)/brick", of: Self.brick, on: lvm) == nil)
         #expect(BrickLocation(recordedPath: "/srv/d2/brick_\(Self.brick)/brick", of: Self.brick, on: directory) == nil)
-        #expect(BrickLocation(recordedPath: "/srv/d1/brick_\(Self.otherBrick)/brick", of: Self.brick, on: directory) == nil)
+        #expect(
+            BrickLocation(recordedPath: "/srv/d1/brick_\(Self.otherBrick)/brick", of: Self.brick, on: directory) == nil)
     }
 
     /// A brick made under another mount root (by Heketi, or before the configuration changed) keeps its root.
