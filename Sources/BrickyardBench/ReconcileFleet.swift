@@ -77,7 +77,8 @@ struct ReconcileFleet {
                 topology.insert(
                     Brick(
                         id: brick, volume: id, device: device, node: self.nodeID(node), size: self.claimSize,
-                        reserved: self.claimSize, path: "/var/lib/heketi/mounts/vg_\(device)/brick_\(brick)/brick"))
+                        reserved: self.claimSize,
+                        path: BrickLocation.LVM(device: device, brick: brick, mountRoot: BrickLocation.heketiMountRoot).path))
                 bricks.append(brick)
             }
             let claim = self.claim(index)
@@ -105,7 +106,8 @@ struct ReconcileFleet {
             var observed = ObservedState.Node(host: self.hostname(node))
             observed.peers = peers.enumerated().filter { $0.offset != node }.map(\.element)
             observed.volumeGroups = topology.devices(on: self.nodeID(node)).map {
-                ObservedState.VolumeGroup(name: "vg_\($0.id)", size: $0.total.bytes, free: $0.free.bytes)
+                ObservedState.VolumeGroup(
+                    name: BrickLocation.LVM.volumeGroup(of: $0.id), size: $0.total.bytes, free: $0.free.bytes)
             }
             return observed
         }

@@ -216,7 +216,7 @@ extension DesiredStateCommand {
             preRequestVolumeOptions: configuration.preRequestVolumeOptions,
             postRequestVolumeOptions: configuration.postRequestVolumeOptions,
             maxInflightOperations: configuration.maxInflightOperations,
-            mountRoot: ExecutorFactory.mountRoot(configuration))
+            mountRoot: configuration.brickMountRoot)
     }
 }
 

@@ -44,12 +44,6 @@ enum ExecutorFactory {
         }
     }
 
-    /// Where the executor mounts LVM bricks: `localexec.mount_root` for the local executor, Heketi's root
-    /// otherwise. The engine writes it into each brick's path, so both must agree.
-    static func mountRoot(_ configuration: ServerConfiguration) -> String {
-        configuration.executor == .local ? configuration.localexec.mountRoot ?? BrickLayout.defaultMountRoot : BrickLayout.defaultMountRoot
-    }
-
     /// The executor that runs real commands (local, ssh or kubectl exec); nil for the mock.
     static func commandExecutor(_ configuration: ServerConfiguration, environment: [String: String], log: Logger)
         -> CommandExecutor?
@@ -61,9 +55,8 @@ enum ExecutorFactory {
             let local = configuration.localexec
             let transport = LocalTransport(
                 nodes: local.nodePaths.mapValues { ["PATH": $0] }, baseEnvironment: environment)
-            var settings = Self.settings(local.commands, log: log)
+            var settings = Self.settings(local.commands, configuration, log: log)
             settings.forceGlusterBricks = local.forceBricks ?? false
-            if let root = local.mountRoot { settings.storage.mountRoot = root }
             return CommandExecutor(transport: transport, settings: settings, log: log)
         case .ssh:
             let ssh = configuration.sshexec
@@ -72,7 +65,8 @@ enum ExecutorFactory {
                 sudo: ssh.commands.sudo ?? false)
             if let program = environment["BRICKYARD_SSH"] { sshSettings.program = program }
             return CommandExecutor(
-                transport: SSHTransport(settings: sshSettings), settings: Self.settings(ssh.commands, log: log), log: log)
+                transport: SSHTransport(settings: sshSettings), settings: Self.settings(ssh.commands, configuration, log: log),
+                log: log)
         case .kubectl:
             let kube = configuration.kubeexec
             let selection: KubectlTransport.PodSelection =
@@ -82,15 +76,18 @@ enum ExecutorFactory {
                 container: environment["BRICKYARD_KUBE_CONTAINER"], kubeconfig: environment["KUBECONFIG"],
                 context: environment["BRICKYARD_KUBE_CONTEXT"], selection: selection)
             if let program = environment["BRICKYARD_KUBECTL"] { kubectl.program = program }
-            var settings = Self.settings(kube.commands, log: log)
+            var settings = Self.settings(kube.commands, configuration, log: log)
             if let connections = kube.maxConnections { settings.perNodeConcurrency = connections }
             return CommandExecutor(transport: KubectlTransport(settings: kubectl), settings: settings, log: log)
         }
     }
 
-    /// Heketi's shared command keys as tool settings.
-    private static func settings(_ commands: NodeCommandSettings, log: Logger) -> CommandExecutorSettings {
+    /// Heketi's shared command keys as tool settings, with the configuration's brick mount root.
+    private static func settings(
+        _ commands: NodeCommandSettings, _ configuration: ServerConfiguration, log: Logger
+    ) -> CommandExecutorSettings {
         var settings = CommandExecutorSettings()
+        settings.storage.mountRoot = configuration.brickMountRoot
         if let fstab = commands.fstab { settings.storage.fstab = fstab }
         if let alignment = commands.pvDataAlignment { settings.storage.dataAlignment = alignment }
         if let extent = commands.vgPhysicalExtentSize { settings.storage.physicalExtentSize = extent }

@@ -66,18 +66,19 @@ struct RecoverCommand {
             return 1
         }
         let environment = ProcessInfo.processInfo.environment
-        var hints = RecoveryHints(nodes: [], clusterID: self.clusterID)
+        var documents = DesiredState()
         if let directory = self.desired {
             do throws(DesiredStateError) {
-                hints = Self.hints(from: try DesiredStateDirectory.load(directory), clusterID: self.clusterID)
+                documents = try DesiredStateDirectory.load(directory)
             } catch {
                 return fail(error.description)
             }
         }
-        for host in self.hosts where !hints.nodes.contains(where: { $0.manageHostname == host }) {
-            hints.nodes.append(RecoveryHints.Node(manageHostname: host))
+        var nodes = Self.nodeHints(from: documents)
+        for host in self.hosts where !nodes.contains(where: { $0.manageHostname == host }) {
+            nodes.append(RecoveryHints.Node(manageHostname: host))
         }
-        guard !hints.nodes.isEmpty else { return fail("the documents in \(self.desired ?? "") list no nodes; give --hosts") }
+        guard !nodes.isEmpty else { return fail("the documents in \(self.desired ?? "") list no nodes; give --hosts") }
         let configuration: ServerConfiguration
         switch self.tool.resolve(environment: environment) {
         case .success(let resolved): configuration = resolved
@@ -88,7 +89,9 @@ struct RecoverCommand {
             errors("brickyard recover: the mock executor has no nodes to look at; use --executor local, ssh or kubectl")
             return 2
         }
-        hints.mountRoot = executor.settings.storage.mountRoot
+        let hints = RecoveryHints(
+            nodes: nodes, volumes: Self.volumeHints(from: documents), clusterID: self.clusterID,
+            mountRoot: configuration.brickMountRoot)
         let path = configuration.databasePath
         let lock: DatabaseLock?
         do throws(ServeCommand.StartupError) {
@@ -190,9 +193,8 @@ struct RecoverCommand {
         return topology
     }
 
-    /// Nodes, zones, tags and devices from the topology documents (each cluster a group), and gid and snapshot
-    /// from the claims.
-    static func hints(from state: DesiredState, clusterID: ClusterID?) -> RecoveryHints {
+    /// The documents' nodes with their zones, tags and devices, each topology cluster a group of its own.
+    static func nodeHints(from state: DesiredState) -> [RecoveryHints.Node] {
         var nodes: [RecoveryHints.Node] = []
         for (index, cluster) in state.clusters.enumerated() {
             for node in cluster.nodes {
@@ -203,10 +205,15 @@ struct RecoverCommand {
                         devices: Dictionary(node.devices.map { ($0.name, $0.tags) }, uniquingKeysWith: { first, _ in first })))
             }
         }
+        return nodes
+    }
+
+    /// The claims' gid and snapshot settings, by volume name.
+    static func volumeHints(from state: DesiredState) -> [String: RecoveryHints.Volume] {
         var volumes: [String: RecoveryHints.Volume] = [:]
         for claim in state.claims {
             volumes[claim.name] = RecoveryHints.Volume(gid: claim.gid, snapshot: claim.snapshot)
         }
-        return RecoveryHints(nodes: nodes, volumes: volumes, clusterID: clusterID)
+        return volumes
     }
 }

@@ -46,7 +46,7 @@ struct ServerAssembly: Sendable {
                 preRequestVolumeOptions: self.configuration.preRequestVolumeOptions,
                 postRequestVolumeOptions: self.configuration.postRequestVolumeOptions,
                 maxInflightOperations: self.configuration.maxInflightOperations,
-                mountRoot: ExecutorFactory.mountRoot(self.configuration)),
+                mountRoot: self.configuration.brickMountRoot),
             log: self.log.with(("component", "engine")),
             onFinish: { type, status, duration in
                 operationsTotal.increment(type.rawValue, status.rawValue)

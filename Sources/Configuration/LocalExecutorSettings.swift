@@ -9,7 +9,7 @@ public struct LocalExecutorSettings: Sendable, Hashable {
     /// `force_bricks`: pass `force` to `volume create` and `add-brick`, for bricks gluster would refuse (on the
     /// root filesystem, or a mount point used directly as a brick). Off by default, as in Heketi.
     public var forceBricks: Bool?
-    /// `mount_root`: where LVM bricks are mounted (default `/var/lib/heketi/mounts`).
+    /// `mount_root`: where LVM bricks are mounted (Heketi's root when unset; see `ServerConfiguration.brickMountRoot`).
     public var mountRoot: String?
     /// The keys Heketi's `sshexec` and `kubeexec` share (`fstab`, `sudo`, `gluster_cli_timeout`, ...).
     public var commands = NodeCommandSettings()

@@ -81,7 +81,7 @@ public struct HeketiDatabaseDump: Encodable, Sendable {
             let lvm = topology.devices[brick.device]?.backend != .directory
             self.brickentries[id] = BrickEntry(
                 info: BrickInfoMessage(brick: brick), tpSize: space.pool, poolMetadataSize: space.metadata,
-                pending: marker(id), lvmThinPool: lvm ? "tp_\(id)" : "", lvmLv: "",
+                pending: marker(id), lvmThinPool: lvm ? BrickLocation.LVM.thinPool(of: brick.id) : "", lvmLv: "",
                 subType: brick.role == .arbiter ? 2 : 1)
         }
         for volume in topology.volumes.values {

@@ -12,18 +12,18 @@ public enum BrickCommands {
     /// `mkdir -p`, `lvcreate` (pool and thin LV in one), `mkfs.xfs`, fstab line, `mount`, `mkdir brick`, and
     /// with a group: `chown :GID` and `chmod 2775`.
     public static func create(_ spec: BrickSpec, settings: StorageToolSettings = StorageToolSettings()) -> NodeScript {
-        let names = LVMBrickNames(device: spec.device, brick: spec.brick, mountRoot: settings.mountRoot)
+        let names = spec.location
         var script = NodeScript([
             .run(NodeCommand(["mkdir", "-p", names.mountPoint])),
             .run(Self.createLogicalVolumes(spec, names: names, settings: settings)),
             .run(Self.makeFilesystem(spec, names: names, settings: settings)),
             .appendLine(Self.fstabLine(names), file: settings.fstab),
             .run(NodeCommand(["mount", "-o", Self.mountOptions, names.deviceNode, names.mountPoint])),
-            .run(NodeCommand(["mkdir", names.brickPath])),
+            .run(NodeCommand(["mkdir", names.path])),
         ])
         if let gid = spec.effectiveGID {
-            script.append(.run(NodeCommand(["chown", ":\(gid)", names.brickPath])))
-            script.append(.run(NodeCommand(["chmod", "2775", names.brickPath])))
+            script.append(.run(NodeCommand(["chown", ":\(gid)", names.path])))
+            script.append(.run(NodeCommand(["chmod", "2775", names.path])))
         }
         return script
     }
@@ -32,9 +32,8 @@ public enum BrickCommands {
     /// and holding no other thin LV) and the mount point (when present). Heketi's order: fstab goes before the
     /// LVs, so a node stopped halfway still boots.
     public static func destroy(
-        brick: BrickID, device: DeviceID, settings: StorageToolSettings = StorageToolSettings()
+        _ names: BrickLocation.LVM, settings: StorageToolSettings = StorageToolSettings()
     ) -> NodeScript {
-        let names = LVMBrickNames(device: device, brick: brick, mountRoot: settings.mountRoot)
         let removeFlags = ["lvremove", settings.autobackupFlag, "-f"]
         // Selected by name without naming the group, so an absent LV (or group) is an empty answer, while LVM
         // failing to answer stops the script instead of being taken for "already gone".
@@ -58,13 +57,13 @@ public enum BrickCommands {
 
     /// `<device node> <mount point> xfs rw,inode64,noatime,nouuid 1 2`: Heketi's fstab line, byte for byte, so
     /// destroy also removes lines Heketi wrote.
-    public static func fstabLine(_ names: LVMBrickNames) -> String {
+    public static func fstabLine(_ names: BrickLocation.LVM) -> String {
         "\(names.deviceNode) \(names.mountPoint) xfs \(Self.mountOptions) 1 2"
     }
 
     /// `lvcreate -qq --autobackup=n --poolmetadatasize <M>K --chunksize 256K --size <P>K --thin vg/tp
     /// --virtualsize <S>K --name brick_<id>`.
-    static func createLogicalVolumes(_ spec: BrickSpec, names: LVMBrickNames, settings: StorageToolSettings)
+    static func createLogicalVolumes(_ spec: BrickSpec, names: BrickLocation.LVM, settings: StorageToolSettings)
         -> NodeCommand
     {
         let chunkSize = spec.role == .arbiter ? Self.arbiterChunkSize : settings.chunkSize
@@ -81,7 +80,9 @@ public enum BrickCommands {
 
     /// `mkfs.xfs -i size=512 [-d su=,sw=] -n size=8192 DEV`; arbiter bricks get `-i maxpct=100` (inodes may use
     /// the whole filesystem) and no stripe geometry.
-    static func makeFilesystem(_ spec: BrickSpec, names: LVMBrickNames, settings: StorageToolSettings) -> NodeCommand {
+    static func makeFilesystem(_ spec: BrickSpec, names: BrickLocation.LVM, settings: StorageToolSettings)
+        -> NodeCommand
+    {
         var argv = ["mkfs.xfs", "-i", spec.role == .arbiter ? "maxpct=100" : "size=512"]
         if spec.role != .arbiter, let unit = settings.xfsStripeUnit, let width = settings.xfsStripeWidth,
             unit > 0, width > 0

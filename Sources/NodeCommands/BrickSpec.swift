@@ -1,11 +1,11 @@
 public import StorageModel
 
-/// What the node needs to make one LVM brick: its names and the allocator's sizes (`Brick.size` for the
+/// What the node needs to make one LVM brick: where it lives and the allocator's sizes (`Brick.size` for the
 /// filesystem, the thin pool and its metadata from `BrickSpace`), passed explicitly so the builder does no
 /// arithmetic of its own.
 public struct BrickSpec: Hashable, Sendable {
-    public var brick: BrickID
-    public var device: DeviceID
+    /// The brick's names and mount point, from its recorded path.
+    public var location: BrickLocation.LVM
     /// The filesystem size: the thin LV's virtual size.
     public var size: ByteCount
     /// The thin pool's size.
@@ -18,11 +18,10 @@ public struct BrickSpec: Hashable, Sendable {
     public var role: Brick.Role
 
     public init(
-        brick: BrickID, device: DeviceID, size: ByteCount, thinPool: ByteCount, poolMetadata: ByteCount,
+        location: BrickLocation.LVM, size: ByteCount, thinPool: ByteCount, poolMetadata: ByteCount,
         gid: Int64? = nil, role: Brick.Role = .data
     ) {
-        self.brick = brick
-        self.device = device
+        self.location = location
         self.size = size
         self.thinPool = thinPool
         self.poolMetadata = poolMetadata

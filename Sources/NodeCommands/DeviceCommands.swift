@@ -21,7 +21,7 @@ public enum DeviceCommands {
             .run(
                 settings.lvm([
                     "vgcreate", "-qq", "--physicalextentsize=\(settings.physicalExtentSize)", settings.autobackupFlag,
-                    LVMBrickNames.volumeGroup(of: device), path,
+                    BrickLocation.LVM.volumeGroup(of: device), path,
                 ])))
         return script
     }
@@ -31,7 +31,7 @@ public enum DeviceCommands {
     public static func report(device: DeviceID, settings: StorageToolSettings = StorageToolSettings()) -> NodeCommand {
         settings.lvm(
             ["vgs"] + LVMReport.jsonArguments + ["-o", VolumeGroupRow.fields.joined(separator: ","),
-            LVMBrickNames.volumeGroup(of: device)])
+            BrickLocation.LVM.volumeGroup(of: device)])
     }
 
     /// Removes the volume group and physical volume, then the device's empty mount directory. Each step runs only
@@ -39,8 +39,8 @@ public enum DeviceCommands {
     public static func tearDown(
         device: DeviceID, path: String, settings: StorageToolSettings = StorageToolSettings()
     ) -> NodeScript {
-        let volumeGroup = LVMBrickNames.volumeGroup(of: device)
-        let mountParent = LVMBrickNames.mountParent(of: device, mountRoot: settings.mountRoot)
+        let volumeGroup = BrickLocation.LVM.volumeGroup(of: device)
+        let mountParent = BrickLocation.LVM.mountParent(of: device, mountRoot: settings.mountRoot)
         return NodeScript([
             .when(.succeeds(settings.lvm(["vgs", volumeGroup])), settings.lvm(["vgremove", "-qq", volumeGroup])),
             .when(.succeeds(settings.lvm(["pvs", path])), settings.lvm(["pvremove", "-qq", path])),

@@ -1,3 +1,5 @@
+import StorageModel
+
 /// Everything an observation asks one node, as one `sh -c` script: a pass over the pool costs one round trip per
 /// node instead of one per tool.
 ///
@@ -69,7 +71,7 @@ public struct NodeObservationScript: Hashable, Sendable {
                     .brickDirectories,
                     NodeCommand(
                         ["find"] + directoryDevices
-                            + ["-mindepth", "1", "-maxdepth", "1", "-type", "d", "-name", "brick_*"])))
+                            + ["-mindepth", "1", "-maxdepth", "1", "-type", "d", "-name", BrickLocation.namePattern])))
             sections.append(Section(.directoryFilesystems, PathProbe.devicePaths(directoryDevices)))
         }
         if volumes {

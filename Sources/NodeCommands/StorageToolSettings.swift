@@ -1,3 +1,5 @@
+public import StorageModel
+
 /// How LVM, XFS and fstab are driven on a node. The defaults are Heketi's, so devices and bricks Brickyard makes
 /// are laid out exactly like those Heketi made.
 public struct StorageToolSettings: Hashable, Sendable {
@@ -19,16 +21,17 @@ public struct StorageToolSettings: Hashable, Sendable {
     /// Words put before every LVM command, such as `["/usr/sbin/lvm"]` or a wrapper that runs it on the host
     /// when glusterd lives in a container.
     public var lvmPrefix: [String]
-    /// Where brick filesystems are mounted: Heketi's directory, so existing bricks keep their paths.
+    /// Where brick filesystems are mounted, for what has no brick path to go by: a device's directory of mount
+    /// points, removed with the device, and the mounts an observation reports. A brick itself is made and removed
+    /// where its recorded path says.
     public var mountRoot: String
 
     public static let defaultFstab = "/etc/fstab"
-    public static let defaultMountRoot = "/var/lib/heketi/mounts"
 
     public init(
         fstab: String = Self.defaultFstab, dataAlignment: String = "256K", physicalExtentSize: String = "4M",
         chunkSize: String = "256K", backupMetadata: Bool = false, xfsStripeUnit: Int? = nil,
-        xfsStripeWidth: Int? = nil, lvmPrefix: [String] = [], mountRoot: String = Self.defaultMountRoot
+        xfsStripeWidth: Int? = nil, lvmPrefix: [String] = [], mountRoot: String = BrickLocation.heketiMountRoot
     ) {
         self.fstab = fstab
         self.dataAlignment = dataAlignment

@@ -142,7 +142,7 @@ struct Applier: Sendable {
             }
         }
         var result = reason
-        if case .expandVolume = intent, undo.isEmpty, changes.isEmpty {
+        if ExpansionCommitment.isCommitted(intent, plan: plan, ran: ran) {
             result += "; add-brick had started, so the new bricks are left in place and their space stays reserved"
         }
         var final = changes

@@ -10,13 +10,13 @@ public struct EngineSettings: Sendable {
     public var postRequestVolumeOptions: [VolumeOption]
     /// The most operations applied at once; more are refused as busy (Heketi's `max_inflight_operations`).
     public var maxInflightOperations: Int
-    /// Where the nodes mount LVM bricks, which is part of each brick's path (the executor mounts there too).
+    /// Where the nodes mount LVM bricks, written into each new brick's path. No default: it must be the root the
+    /// executor was given, both from the one configured value, or new paths would name a place nothing is mounted.
     public var mountRoot: String
 
     public init(
         allocationPolicy: AllocationPolicy = AllocationPolicy(), preRequestVolumeOptions: [VolumeOption] = [],
-        postRequestVolumeOptions: [VolumeOption] = [], maxInflightOperations: Int = 8,
-        mountRoot: String = BrickLayout.defaultMountRoot
+        postRequestVolumeOptions: [VolumeOption] = [], maxInflightOperations: Int = 8, mountRoot: String
     ) {
         self.mountRoot = mountRoot
         self.allocationPolicy = allocationPolicy

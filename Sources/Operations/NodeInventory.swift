@@ -14,10 +14,7 @@ public struct NodeInventory: Hashable, Sendable {
 
     /// The brick a name or path component such as `brick_<id>` (an LV, a mount, a directory) stands for.
     public static func brick(in text: some StringProtocol) -> BrickID? {
-        for component in text.split(separator: "/") where component.hasPrefix("brick_") {
-            if let id = try? BrickID(parsing: component.dropFirst("brick_".count)) { return id }
-        }
-        return nil
+        text.split(separator: "/").lazy.compactMap { BrickLocation.brick(named: $0) }.first
     }
 
     /// From an observation of every node: bricks by their LVs, mounts and directories; volumes by their id option.

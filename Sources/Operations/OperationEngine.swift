@@ -347,8 +347,9 @@ public final class OperationEngine: Sendable {
     // MARK: Recovery
 
     /// Finishes what a previous process left unfinished: creations are rolled back (undoing every step that may
-    /// have run), removals carried forward from their first step not done. Each runs in the background, and one
-    /// that fails only marks its own operation failed; it never blocks new requests.
+    /// have run), removals carried forward from their first step not done, and so is an expansion past its
+    /// add-brick (`ExpansionCommitment`). Each runs in the background, and one that fails only marks its own
+    /// operation failed; it never blocks new requests.
     public func recover() async throws(StoreError) -> Int {
         let unfinished = try await self.store.unfinishedOperations()
         for record in unfinished {
@@ -372,14 +373,8 @@ public final class OperationEngine: Sendable {
             let plan = Plan(actions: actions)
             let ran = Set(journal.filter { $0.state != .planned && $0.state != .undone }.map(\.step))
             self.admitted.withLock { $0 += 1 }
-            // An expansion whose add-brick started may have bricks serving data: finishing it is right, undoing
-            // it would destroy them.
-            let committed = ran.contains { step in
-                if case .addBricks = actions[step] { return true }
-                return false
-            }
             let recovery: Intent.Recovery =
-                if case .expandVolume = intent, committed { .goForward } else { intent.recovery }
+                ExpansionCommitment.isCommitted(intent, plan: plan, ran: ran) ? .goForward : intent.recovery
             switch recovery {
             case .rollBack:
                 self.log.warning("operation_recovering", ("operation", record.id), ("type", record.type), ("action", "roll_back"))

@@ -35,12 +35,8 @@ public enum OperationFinalizer {
         of intent: Intent, operation: OperationID, plan: Plan, ran: Set<Int>, in topology: Topology
     ) -> (undo: [(step: Int, action: Action)], changes: [StoreChange]) {
         switch intent {
-        case .expandVolume where ran.contains(where: { step in
-            if case .addBricks = plan.actions[step] { return true }
-            return false
-        }):
-            // Once add-brick has run, some new bricks may serve data: nothing is undone, and they stay reserved
-            // (hidden) rather than destroyed; the operation's result says so.
+        case .expandVolume where ExpansionCommitment.isCommitted(intent, plan: plan, ran: ran):
+            // Nothing is undone: the new bricks stay reserved (hidden) rather than destroyed; the result says so.
             return ([], [])
         case .createVolume, .expandVolume, .addNode, .addDevice:
             return (self.undo(plan, ran: ran), [.deletePendingEntries(of: operation)])

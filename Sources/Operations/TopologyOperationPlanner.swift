@@ -154,8 +154,8 @@ public struct TopologyOperationPlanner: Sendable {
                 let brick = Brick(
                     id: id, volume: old.volume, device: planned.device, node: planned.node, role: old.role,
                     size: old.size, reserved: planned.space.reserved,
-                    path: working.devices[planned.device].map { BrickLayout.path(on: $0, brick: id, mountRoot: self.settings.mountRoot) }
-                        ?? BrickLayout.path(device: planned.device, brick: id, mountRoot: self.settings.mountRoot))
+                    path: VolumeOperationPlanner.path(
+                        of: id, on: planned.device, in: working, mountRoot: self.settings.mountRoot))
                 // Later replacements see this one, so two moved bricks never over-commit one device.
                 working.insert(brick)
                 replacements.append(BrickReplacement(old: old.id, new: id))

@@ -140,9 +140,17 @@ public struct VolumeOperationPlanner: Sendable {
                 return Brick(
                     id: id, volume: volume, device: planned.device, node: planned.node, role: planned.role,
                     size: planned.space.size, reserved: planned.space.reserved,
-                    path: topology.devices[planned.device].map { BrickLayout.path(on: $0, brick: id, mountRoot: mountRoot) }
-                        ?? BrickLayout.path(device: planned.device, brick: id, mountRoot: mountRoot))
+                    path: Self.path(of: id, on: planned.device, in: topology, mountRoot: mountRoot))
             }
         }
+    }
+
+    /// The path a new brick records: where its device's backend puts it (a device the topology no longer holds is
+    /// taken for LVM, the default backend).
+    static func path(of brick: BrickID, on device: DeviceID, in topology: Topology, mountRoot: String) -> String {
+        guard let device = topology.devices[device] else {
+            return BrickLocation.LVM(device: device, brick: brick, mountRoot: mountRoot).path
+        }
+        return BrickLocation(brick: brick, on: device, mountRoot: mountRoot).path
     }
 }

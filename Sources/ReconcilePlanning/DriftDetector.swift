@@ -115,7 +115,9 @@ public enum DriftDetector {
                 let subject = "\(node.host):\(device.name)"
                 switch device.backend {
                 case .lvm:
-                    guard let group = groups["vg_\(device.id)"], group.size != device.total.bytes else { continue }
+                    guard let group = groups[BrickLocation.LVM.volumeGroup(of: device.id)],
+                        group.size != device.total.bytes
+                    else { continue }
                     if group.size < device.total.bytes {
                         findings.append(
                             Self.overstated(device, subject: subject, holder: "volume group", holds: group.size))

@@ -44,13 +44,11 @@ public struct RecoveryHints: Hashable, Sendable {
     public var volumes: [String: Volume]
     /// The id the cluster gets when there is one (Kubernetes storage classes name it as `clusterid`).
     public var clusterID: ClusterID?
-    /// Where LVM bricks are mounted (`<root>/vg_<device>/brick_<brick>`).
+    /// Where LVM bricks are mounted (`<root>/vg_<device>/brick_<brick>`), which tells an LVM brick's path from a
+    /// directory brick's. No default: it is the configured root the bricks were made under.
     public var mountRoot: String
 
-    public init(
-        nodes: [Node], volumes: [String: Volume] = [:], clusterID: ClusterID? = nil,
-        mountRoot: String = "/var/lib/heketi/mounts"
-    ) {
+    public init(nodes: [Node], volumes: [String: Volume] = [:], clusterID: ClusterID? = nil, mountRoot: String) {
         self.nodes = nodes
         self.volumes = volumes
         self.clusterID = clusterID

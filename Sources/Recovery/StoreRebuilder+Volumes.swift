@@ -114,17 +114,17 @@ extension StoreRebuilder {
             }
             let key: DeviceKey
             switch location {
-            case .lvm(let device, _):
-                guard let match = devices.first(where: { $0.key.host == hint.manageHostname && $0.value.id == device }) else {
+            case .lvm(let lvm):
+                guard let match = devices.first(where: { $0.key.host == hint.manageHostname && $0.value.id == lvm.device }) else {
                     throw RecoveryError(
-                        "gluster volume \(seen.name): brick \(brick.address) is on volume group vg_\(device), which \(hint.manageHostname) does not have")
+                        "gluster volume \(seen.name): brick \(brick.address) is on volume group \(lvm.volumeGroup), which \(hint.manageHostname) does not have")
                 }
                 key = match.key
-            case .directory(let device, _):
-                key = DeviceKey(host: hint.manageHostname, name: device)
+            case .directory(let directory):
+                key = DeviceKey(host: hint.manageHostname, name: directory.device)
                 guard devices[key] != nil else {
                     throw RecoveryError(
-                        "gluster volume \(seen.name): brick \(brick.address) is on \(device), which is not a mounted directory on \(hint.manageHostname)")
+                        "gluster volume \(seen.name): brick \(brick.address) is on \(directory.device), which is not a mounted directory on \(hint.manageHostname)")
                 }
             }
             let isArbiter =
@@ -142,15 +142,15 @@ extension StoreRebuilder {
     {
         var sizes: [BrickID: (size: ByteCount, pool: ByteCount?)] = [:]
         for brick in found {
-            guard case .lvm(let device, let id) = brick.location else { continue }
-            let group = "vg_\(device)"
-            let volumes = observed.node(brick.node.manageHostname)?.logicalVolumes.filter { $0.volumeGroup == group } ?? []
-            guard let logical = volumes.first(where: { $0.name == "brick_\(id)" }) else {
+            guard case .lvm(let lvm) = brick.location else { continue }
+            let volumes =
+                observed.node(brick.node.manageHostname)?.logicalVolumes.filter { $0.volumeGroup == lvm.volumeGroup } ?? []
+            guard let logical = volumes.first(where: { $0.name == lvm.logicalVolume }) else {
                 throw RecoveryError(
-                    "gluster volume \(volume): brick \(id) has no logical volume \(group)/brick_\(id) on \(brick.node.manageHostname)")
+                    "gluster volume \(volume): brick \(lvm.brick) has no logical volume \(lvm.logicalVolumePath) on \(brick.node.manageHostname)")
             }
-            let pool = volumes.first { $0.name == "tp_\(id)" }.map { ByteCount(bytes: $0.size) }
-            sizes[id] = (ByteCount(bytes: logical.size), pool)
+            let pool = volumes.first { $0.name == lvm.thinPool }.map { ByteCount(bytes: $0.size) }
+            sizes[lvm.brick] = (ByteCount(bytes: logical.size), pool)
         }
         return sizes
     }

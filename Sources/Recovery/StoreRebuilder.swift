@@ -19,14 +19,15 @@ public enum StoreRebuilder {
         for node in hints.nodes {
             candidates[node.manageHostname, default: []].formUnion(node.devices.keys)
             let physical = observed.node(node.manageHostname)?.physicalVolumes ?? []
-            candidates[node.manageHostname, default: []].formUnion(physical.filter { $0.volumeGroup.hasPrefix("vg_") }.map(\.name))
+            let members = physical.filter { BrickLocation.LVM.device(inVolumeGroup: $0.volumeGroup) != nil }
+            candidates[node.manageHostname, default: []].formUnion(members.map(\.name))
         }
         for volume in observed.volumes {
             for brick in volume.bricks {
                 guard let (node, path) = index.resolve(brick),
-                    case .directory(let device, _)? = BrickLocation(path: path, mountRoot: hints.mountRoot)
+                    case .directory(let location)? = BrickLocation(path: path, mountRoot: hints.mountRoot)
                 else { continue }
-                candidates[node.manageHostname, default: []].insert(device)
+                candidates[node.manageHostname, default: []].insert(location.device)
             }
         }
         return candidates.mapValues { $0.sorted() }
@@ -85,11 +86,11 @@ public enum StoreRebuilder {
     ) {
         for key in devices.keys.sorted(by: { ($0.host, $0.name) < ($1.host, $1.name) }) {
             guard let device = devices[key], device.backend == .lvm, let node = observed.node(key.host) else { continue }
-            let group = "vg_\(device.id)"
+            let group = BrickLocation.LVM.volumeGroup(of: device.id)
             let logical = node.logicalVolumes.filter { $0.volumeGroup == group }
-            for volume in logical where volume.name.hasPrefix("brick_") {
-                guard let id = try? BrickID(parsing: volume.name.dropFirst("brick_".count)), !used.contains(id) else { continue }
-                let pool = logical.first { $0.name == "tp_\(id)" }?.size ?? volume.size
+            for volume in logical {
+                guard let id = BrickLocation.LVM.brick(inLogicalVolume: volume.name), !used.contains(id) else { continue }
+                let pool = logical.first { $0.name == BrickLocation.LVM.thinPool(of: id) }?.size ?? volume.size
                 devices[key]?.used += ByteCount(bytes: pool)
                 notes.append(
                     .observation("\(key.host): \(group)/\(volume.name) belongs to no gluster volume; its space stays reserved until it is removed"))
@@ -159,8 +160,8 @@ public enum StoreRebuilder {
             let probed = probes[hint.manageHostname] ?? [:]
             func leadsTo(_ path: String) -> String { probed[path]?.resolved ?? path }
             var lvmNames: Set<String> = []
-            for group in seen.volumeGroups where group.name.hasPrefix("vg_") {
-                guard let id = try? DeviceID(parsing: group.name.dropFirst(3)) else { continue }
+            for group in seen.volumeGroups {
+                guard let id = BrickLocation.LVM.device(inVolumeGroup: group.name) else { continue }
                 let physical = seen.physicalVolumes.filter { $0.volumeGroup == group.name }.map(\.name).sorted().first ?? group.name
                 let name = hint.devices.keys.sorted().first { $0 == physical || leadsTo($0) == leadsTo(physical) } ?? physical
                 lvmNames.insert(name)

@@ -28,4 +28,27 @@ import Testing
         #expect(space.thinPool == .mebibytes(1028))
         #expect(space.metadata == .mebibytes(8))
     }
+
+    /// A brick is built from its recorded reservation: split back, it gives the allocator's pool and metadata.
+    @Test(arguments: [1.0, 1.25, 1.5, 2.0, 3.7])
+    func aReservationSplitsBackIntoItsPoolAndMetadata(factor: Double) {
+        let sizes: [ByteCount] =
+            [.mebibytes(4), .mebibytes(33), .mebibytes(1025), .gibibytes(1), .gibibytes(10), .gibibytes(777)]
+            + [.tebibytes(3) + .mebibytes(4), .tebibytes(4), .tebibytes(13)]
+        for size in sizes {
+            let planned = BrickSpace(size: size, snapshotFactor: factor)
+            let built = BrickSpace(size: size, reserved: planned.reserved)
+            #expect(built == planned, "size \(size), factor \(factor)")
+        }
+    }
+
+    /// A reservation no factor made (imported, or written by hand) still adds up: the metadata takes the rest.
+    @Test func anyReservationAddsUpToItself() {
+        for reserved in [ByteCount.zero, .mebibytes(3), .mebibytes(9), .gibibytes(10), .gibibytes(10) + .kibibytes(1)] {
+            let built = BrickSpace(size: .gibibytes(1), reserved: reserved)
+            #expect(built.reserved == reserved)
+            #expect(built.thinPool.bytes % BrickSpace.extent.bytes == 0)
+            #expect(built.thinPool >= .zero && built.metadata >= .zero)
+        }
+    }
 }

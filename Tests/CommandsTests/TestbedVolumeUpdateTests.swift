@@ -32,7 +32,7 @@ struct TestbedVolumeUpdateTests {
             settings.gluster.timeoutSeconds = 120
             let executor = CommandExecutor(
                 transport: LocalTransport(nodes: nodes, baseEnvironment: testbed.environment), settings: settings)
-            let engine = OperationEngine(store: store, executor: executor, settings: EngineSettings())
+            let engine = OperationEngine(store: store, executor: executor, settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
             let volume = try #require(try await store.topology(includingPending: false).volumes.values.first)
             #expect(volume.name == "tuned")
             func update(_ update: VolumeUpdate) async throws {

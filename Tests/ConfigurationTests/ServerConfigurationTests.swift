@@ -169,6 +169,20 @@ import Testing
         #expect(configuration.executor == kind)
     }
 
+    /// The brick mount root is decided once: `localexec.mount_root` for the local executor, Heketi's otherwise.
+    @Test(arguments: [
+        ("local", "localexec: {mount_root: /srv/bricks}", "/srv/bricks"),
+        ("local", "localexec: {force_bricks: true}", BrickLocation.heketiMountRoot),
+        ("ssh", "localexec: {mount_root: /srv/bricks}", BrickLocation.heketiMountRoot),
+        ("mock", "localexec: {mount_root: /srv/bricks}", BrickLocation.heketiMountRoot),
+    ])
+    func theBrickMountRootComesFromTheLocalExecutorOnly(executor: String, block: String, root: String) throws {
+        let file = try Self.file("glusterfs: {executor: \(executor), \(block)}\njwt: {admin: {key: a}}")
+        let (configuration, _) = try ServerConfiguration.resolve(
+            file: file, environment: [:], overrides: CommandLineOverrides())
+        #expect(configuration.brickMountRoot == root)
+    }
+
     @Test func warnsWhenAFileNamesNoExecutor() throws {
         let (configuration, warnings) = try ServerConfiguration.resolve(
             file: Self.file("jwt: {admin: {key: a}}"), environment: [:], overrides: CommandLineOverrides())

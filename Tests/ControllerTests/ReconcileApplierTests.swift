@@ -23,7 +23,9 @@ import Testing
             self.directory = try TemporaryDirectory()
             self.store = try SQLiteStore(path: self.directory.path("brickyard.db"))
             self.executor = MockExecutor(delay: delay)
-            self.engine = OperationEngine(store: self.store, executor: self.executor, settings: EngineSettings())
+            self.engine = OperationEngine(
+                store: self.store, executor: self.executor,
+                settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
         }
 
         func apply(_ desired: DesiredState) async throws -> (

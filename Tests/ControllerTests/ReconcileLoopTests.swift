@@ -48,7 +48,9 @@ import Testing
                 atPath: self.directory.path("documents"), withIntermediateDirectories: true)
             try self.directory.write("documents/topology.json", ReconcileLoopTests.topology)
             self.store = try SQLiteStore(path: self.directory.path("brickyard.db"))
-            self.engine = OperationEngine(store: self.store, executor: self.executor, settings: EngineSettings())
+            self.engine = OperationEngine(
+                store: self.store, executor: self.executor,
+                settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
             let lines = self.lines
             let log = Logger(sink: LogSink { line in lines.append(line) })
             self.source = DirectorySource(settings: source(self.directory.path("documents")), log: log)

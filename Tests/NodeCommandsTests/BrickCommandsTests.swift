@@ -5,17 +5,17 @@ import Testing
 
 @Suite struct BrickCommandsTests {
     static let spec = BrickSpec(
-        brick: TestValues.brick, device: TestValues.device, size: .gibibytes(10), thinPool: .gibibytes(10),
-        poolMetadata: .mebibytes(52), gid: 2000)
+        location: TestValues.lvm, size: .gibibytes(10), thinPool: .gibibytes(10), poolMetadata: .mebibytes(52),
+        gid: 2000)
 
     @Test func namesFollowHeketi() {
-        let names = LVMBrickNames(device: TestValues.device, brick: TestValues.brick)
+        let names = TestValues.lvm
         #expect(names.volumeGroup == "vg_dddddddddddddddddddddddddddddddd")
         #expect(names.thinPoolPath == "vg_dddddddddddddddddddddddddddddddd/tp_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
         #expect(names.logicalVolumePath == "vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
         #expect(names.deviceNode == TestValues.deviceNode)
         #expect(names.mountPoint == TestValues.mountPoint)
-        #expect(names.brickPath == TestValues.mountPoint + "/brick")
+        #expect(names.path == TestValues.mountPoint + "/brick")
     }
 
     @Test func createIsHeketisSequence() {
@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func destroyToleratesWorkThatNeverHappened() {
-        let script = BrickCommands.destroy(brick: TestValues.brick, device: TestValues.device)
+        let script = BrickCommands.destroy(TestValues.lvm)
         #expect(
             script.text == """
                 set -e
@@ -134,7 +134,7 @@ import Testing
             if case .appendLine(let line, "/etc/fstab.test") = step { return line }
             return nil
         }
-        let removed = BrickCommands.destroy(brick: TestValues.brick, device: TestValues.device, settings: settings)
+        let removed = BrickCommands.destroy(TestValues.lvm, settings: settings)
             .steps.compactMap { step -> String? in
                 if case .removeMountEntry(let mountPoint, "/etc/fstab.test") = step { return mountPoint }
                 return nil
@@ -149,9 +149,10 @@ import Testing
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         try "# empty\n".write(toFile: directory.path + "/fstab", atomically: true, encoding: .utf8)
-        let settings = StorageToolSettings(fstab: directory.path + "/fstab", mountRoot: directory.path + "/mounts")
-        let mountPoint = LVMBrickNames(device: TestValues.device, brick: TestValues.brick, mountRoot: settings.mountRoot)
-            .mountPoint
+        let settings = StorageToolSettings(fstab: directory.path + "/fstab")
+        let location = BrickLocation.LVM(
+            device: TestValues.device, brick: TestValues.brick, mountRoot: directory.path + "/mounts")
+        let mountPoint = location.mountPoint
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         // Stand-ins for LVM on a node without this brick: `lvs` selects nothing (exit 0, no output); `lvremove`
         // must not run.
@@ -163,7 +164,7 @@ import Testing
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/" + tool)
         }
 
-        let script = BrickCommands.destroy(brick: TestValues.brick, device: TestValues.device, settings: settings)
+        let script = BrickCommands.destroy(location, settings: settings)
         let result = try Shell.run("PATH=\(bin):$PATH; export PATH\n" + script.text)
         #expect(result.status == 0)
         #expect(!FileManager.default.fileExists(atPath: mountPoint))

@@ -4,17 +4,11 @@ import StorageModel
 import Testing
 
 @Suite struct DirectoryBrickCommandsTests {
-    @Test func pathsLiveUnderTheDeviceDirectory() {
-        #expect(
-            DirectoryBrickCommands.path(device: "/srv/x/d1/", brick: TestValues.brick)
-                == "/srv/x/d1/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/brick")
-        #expect(
-            DirectoryBrickCommands.root(device: "/", brick: TestValues.brick) == "/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")
-    }
+    static let location = BrickLocation.Directory(device: "/srv/x/d1", brick: TestValues.brick)
 
     @Test func createMakesFreshDirectories() {
         #expect(
-            DirectoryBrickCommands.create(device: "/srv/x/d1", brick: TestValues.brick, gid: 2000).text == """
+            DirectoryBrickCommands.create(Self.location, gid: 2000).text == """
                 set -e
                 test -d /srv/x/d1
                 mkdir /srv/x/d1/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
@@ -23,12 +17,12 @@ import Testing
                 chmod 2775 /srv/x/d1/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/brick
 
                 """)
-        #expect(!DirectoryBrickCommands.create(device: "/srv/x/d1", brick: TestValues.brick).text.contains("chown"))
+        #expect(!DirectoryBrickCommands.create(Self.location).text.contains("chown"))
     }
 
     @Test func destroyRemovesTheWholeBrickDirectory() {
         #expect(
-            DirectoryBrickCommands.destroy(device: "/srv/x/d1", brick: TestValues.brick).text == """
+            DirectoryBrickCommands.destroy(Self.location).text == """
                 set -e
                 rm -rf -- /srv/x/d1/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb
 
@@ -40,15 +34,16 @@ import Testing
         defer { directory.remove() }
         let device = directory.path + "/my disk"
         try FileManager.default.createDirectory(atPath: device, withIntermediateDirectories: true)
-        let create = DirectoryBrickCommands.create(device: device, brick: TestValues.brick).text
-        let destroy = DirectoryBrickCommands.destroy(device: device, brick: TestValues.brick).text
+        let location = BrickLocation.Directory(device: device, brick: TestValues.brick)
+        let create = DirectoryBrickCommands.create(location).text
+        let destroy = DirectoryBrickCommands.destroy(location).text
 
         #expect(try Shell.run(create).status == 0)
-        #expect(FileManager.default.fileExists(atPath: DirectoryBrickCommands.path(device: device, brick: TestValues.brick)))
+        #expect(FileManager.default.fileExists(atPath: location.path))
         #expect(try Shell.run(create).status != 0)
         #expect(try Shell.run(destroy).status == 0)
         #expect(try Shell.run(destroy).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: device).isEmpty)
-        #expect(try Shell.run(DirectoryBrickCommands.create(device: device + "/missing", brick: TestValues.brick).text).status != 0)
+        #expect(try Shell.run(DirectoryBrickCommands.create(.init(device: device + "/missing", brick: TestValues.brick)).text).status != 0)
     }
 }

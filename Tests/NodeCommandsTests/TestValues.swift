@@ -7,4 +7,6 @@ enum TestValues {
     static let mountPoint =
         "/var/lib/heketi/mounts/vg_dddddddddddddddddddddddddddddddd/brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
     static let deviceNode = "/dev/mapper/vg_dddddddddddddddddddddddddddddddd-brick_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+    /// The brick on the device, under Heketi's mount root.
+    static let lvm = BrickLocation.LVM(device: Self.device, brick: Self.brick, mountRoot: BrickLocation.heketiMountRoot)
 }

@@ -18,7 +18,7 @@ struct EngineFixture {
 
     init(
         nodes: Int = 3, devices: Int = 1, deviceSize: ByteCount = .gibibytes(100), maxInflight: Int = 8,
-        delay: Duration = .zero, mountRoot: String = BrickLayout.defaultMountRoot
+        delay: Duration = .zero, mountRoot: String = BrickLocation.heketiMountRoot
     ) async throws {
         self.directory = try TemporaryDirectory()
         self.store = try SQLiteStore(path: self.directory.path("brickyard.db"))

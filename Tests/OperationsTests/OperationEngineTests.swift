@@ -233,7 +233,7 @@ import Testing
         let fixture = try await EngineFixture()
         // What a crash leaves: intent, reservation and journal recorded, two bricks made, nothing finalized.
         let empty = try await fixture.store.topology(includingPending: true)
-        let planner = VolumeOperationPlanner(settings: EngineSettings())
+        let planner = VolumeOperationPlanner(settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
         var generator = SystemRandomNumberGenerator()
         let operation = OperationID.random(using: &generator)
         let planned = try planner.create(

@@ -28,7 +28,8 @@ import Testing
         let planner = VolumeOperationPlanner(
             settings: EngineSettings(
                 preRequestVolumeOptions: [VolumeOption(key: "performance.read-ahead", value: "off")],
-                postRequestVolumeOptions: [VolumeOption(key: "cluster.quorum-type", value: "auto")]))
+                postRequestVolumeOptions: [VolumeOption(key: "cluster.quorum-type", value: "auto")],
+                mountRoot: BrickLocation.heketiMountRoot))
         let spec = VolumeSpec(
             size: .gibibytes(10), durability: .replicate(3), options: [VolumeOption(key: "a.b", value: "c")])
         let volume = VolumeID(high: 5, low: 5)
@@ -57,7 +58,7 @@ import Testing
 
     @Test func placementHintsFromOptionsAreValidated() {
         var generator = SeededGenerator(seed: 1)
-        let planner = VolumeOperationPlanner(settings: EngineSettings())
+        let planner = VolumeOperationPlanner(settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
         let spec = VolumeSpec(
             size: .gibibytes(1), durability: .replicate(3),
             options: [VolumeOption(key: "user.heketi.zone-checking", value: "sometimes")])
@@ -80,14 +81,14 @@ import Testing
         let spec = VolumeSpec(
             size: .gibibytes(1), durability: .replicate(3),
             options: [VolumeOption(key: "user.heketi.zone-checking", value: "strict")])
-        let planner = VolumeOperationPlanner(settings: EngineSettings())
+        let planner = VolumeOperationPlanner(settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
         #expect(throws: OperationError.noSpace(.notEnoughZones(setSize: 3, available: 1))) {
             _ = try planner.create(spec, id: VolumeID(high: 1, low: 1), operation: self.operation, in: topology, using: &generator)
         }
     }
 
     @Test func nodesWithDevicesAndDevicesWithBricksCannotBeRemoved() {
-        let planner = TopologyOperationPlanner(settings: EngineSettings())
+        let planner = TopologyOperationPlanner(settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
         let node = NodeID(high: 1, low: 0)
         #expect(throws: OperationError.conflict("Unable to delete node [\(node)] because it contains devices")) {
             _ = try planner.removeNode(node, operation: self.operation, in: self.topology())
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func duplicateHostnamesAreRefusedNamingTheNode() {
-        let planner = TopologyOperationPlanner(settings: EngineSettings())
+        let planner = TopologyOperationPlanner(settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
         let node = Node(id: NodeID(high: 7, low: 7), cluster: self.cluster, zone: 1, manageHostname: "new", storageHostname: "10.0.0.1")
         #expect(throws: OperationError.conflict("hostname \"10.0.0.1\" is already used by node \(NodeID(high: 1, low: 1))")) {
             _ = try planner.addNode(node, operation: self.operation, in: self.topology())

@@ -140,7 +140,7 @@ import Testing
         let (_, volume) = try await fixture.createVolume(fixture.volumeSpec())
         let update = VolumeUpdate(
             setting: [Self.option("performance.read-ahead", "off")], resetting: ["diagnostics.brick-log-level"], gid: 7)
-        let planned = try VolumeOperationPlanner(settings: EngineSettings())
+        let planned = try VolumeOperationPlanner(settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
             .update(volume, update, in: try await fixture.store.topology(includingPending: true))
         var generator = SystemRandomNumberGenerator()
         let operation = OperationID.random(using: &generator)

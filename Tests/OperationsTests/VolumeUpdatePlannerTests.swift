@@ -8,7 +8,7 @@ import Testing
 @Suite struct VolumeUpdatePlannerTests {
     let operation = OperationID(high: 9, low: 9)
     let id = VolumeID(high: 5, low: 5)
-    let planner = VolumeOperationPlanner(settings: EngineSettings())
+    let planner = VolumeOperationPlanner(settings: EngineSettings(mountRoot: BrickLocation.heketiMountRoot))
 
     var volume: Volume {
         Volume(

@@ -47,7 +47,8 @@ final class TestServer: Sendable {
         self.metrics = metrics
         self.engine = OperationEngine(
             store: self.store, executor: self.executor,
-            settings: EngineSettings(maxInflightOperations: options.maxInflightOperations),
+            settings: EngineSettings(
+                maxInflightOperations: options.maxInflightOperations, mountRoot: BrickLocation.heketiMountRoot),
             onFinish: { type, status, _ in operationsTotal.increment(type.rawValue, status.rawValue) })
         let now = Int64(Date().timeIntervalSince1970)
         self.now = now

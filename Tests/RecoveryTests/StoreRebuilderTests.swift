@@ -20,7 +20,7 @@ import Testing
             nodes: Self.hosts.enumerated().map { index, host in
                 RecoveryHints.Node(manageHostname: host, zone: index + 1, devices: ["/dev/sdb": ["ssd": "yes"]])
             },
-            clusterID: try? ClusterID(parsing: "c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0"))
+            clusterID: try? ClusterID(parsing: "c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0"), mountRoot: BrickLocation.heketiMountRoot)
     }
 
     /// Three nodes, each with one Heketi volume group, and a replica-3 volume of 10 GiB made by Heketi (no size
@@ -170,7 +170,8 @@ import Testing
                 options: ["user.heketi.id": id, "user.brickyard.size": String(Self.gib)], heketiID: id,
                 durability: .replicate(3))
         }
-        let hints = RecoveryHints(nodes: Self.hosts.map { RecoveryHints.Node(manageHostname: $0, devices: ["/srv/d1": [:]]) })
+        let hints = RecoveryHints(nodes: Self.hosts.map { RecoveryHints.Node(manageHostname: $0, devices: ["/srv/d1": [:]]) },
+            mountRoot: BrickLocation.heketiMountRoot)
         let probes = Dictionary(
             uniqueKeysWithValues: Self.hosts.map { ($0, ["/srv/d1": ProbedPath(resolved: "/srv/d1", filesystemSize: filesystem)]) })
         return (observed, hints, probes)
@@ -287,23 +288,6 @@ import Testing
         #expect(refusal {
             $0.volumes[0].bricks[0].address = "10.0.0.1:/srv/unmounted/brick_\(Self.brick(0))/brick"
         }?.contains("not a mounted directory") == true)
-    }
-
-    @Test func brickPathsFollowHeketisLayoutOrTheDirectoryBackend() throws {
-        let brick = try BrickID(parsing: Self.brick(1))
-        let device = try DeviceID(parsing: Self.device(1))
-        #expect(
-            BrickLocation(path: "/var/lib/heketi/mounts/vg_\(device)/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts")
-                == .lvm(device: device, brick: brick))
-        #expect(
-            BrickLocation(path: "/srv/d1/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts")
-                == .directory(device: "/srv/d1", brick: brick))
-        // Under another mount root, a vg_ directory is just a directory device.
-        #expect(
-            BrickLocation(path: "/mnt/vg_\(device)/brick_\(brick)/brick", mountRoot: "/var/lib/heketi/mounts")
-                == .directory(device: "/mnt/vg_\(device)", brick: brick))
-        #expect(BrickLocation(path: "/data/brick1", mountRoot: "/var/lib/heketi/mounts") == nil)
-        #expect(BrickLocation(path: "/srv/d1/brick_xyz/brick", mountRoot: "/var/lib/heketi/mounts") == nil)
     }
 }
 
