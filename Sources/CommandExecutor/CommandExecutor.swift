@@ -20,11 +20,18 @@ public final class CommandExecutor: NodeExecutor {
     private let gate: NodeGate
     private let roundTripCount = Atomic<Int>(0)
 
-    public init(transport: any NodeTransport, settings: CommandExecutorSettings = .init(), log: Logger = .discarding) {
+    /// Waits between retries of a command glusterd refused as busy; tests pass one that does not really wait.
+    private let sleep: @Sendable (Duration) async throws -> Void
+
+    public init(
+        transport: any NodeTransport, settings: CommandExecutorSettings = .init(), log: Logger = .discarding,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
         self.transport = transport
         self.settings = settings
         self.log = log
         self.gate = NodeGate(limit: settings.perNodeConcurrency)
+        self.sleep = sleep
     }
 
     /// Round trips to nodes so far (for the figures in benchmarks and tests).
@@ -87,7 +94,7 @@ public final class CommandExecutor: NodeExecutor {
                 else { break }
                 self.log.info(
                     "glusterd_busy", ("host", host), ("program", Self.summary(of: command)), ("attempt", attempt + 1))
-                try? await Task.sleep(for: Self.busyRetries[attempt])
+                try? await self.sleep(Self.busyRetries[attempt])
                 attempt += 1
             }
             self.log.debug(

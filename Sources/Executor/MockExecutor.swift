@@ -57,10 +57,14 @@ public final class MockExecutor: NodeExecutor {
 
     public static let defaultDeviceSize = ByteCount.gibibytes(500)
 
+    /// How `delay` is waited; tests pass one that does not really wait.
+    private let sleep: @Sendable (Duration) async throws -> Void
+
     public init(
         deviceSize: ByteCount = MockExecutor.defaultDeviceSize, delay: Duration = .zero, recordsCalls: Bool = true,
-        stateFile: String? = nil
+        stateFile: String? = nil, sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
+        self.sleep = sleep
         self.deviceSize = deviceSize
         self.delay = delay
         self.recordsCalls = recordsCalls
@@ -91,7 +95,7 @@ public final class MockExecutor: NodeExecutor {
 
     public func run(_ action: Action, in topology: Topology) async throws(ExecutorError) -> ActionOutcome {
         if self.delay > .zero {
-            try? await Task.sleep(for: self.delay)
+            try? await self.sleep(self.delay)
         }
         if let message = self.failures.withLock({ rules in rules.lazy.compactMap { $0(action) }.first }) {
             if self.recordsCalls { self.state.withLock { $0.calls.append(action) } }

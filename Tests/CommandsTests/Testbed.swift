@@ -40,8 +40,20 @@ struct Testbed {
     func device(_ node: Int, _ device: Int) -> String { "\(self.root)/n\(node)/d\(device)" }
     func socket(_ node: Int) -> String { "\(self.root)/n\(node)/run/glusterd.socket" }
 
-    /// Runs `body` with the testbed up, and brings it down afterwards whatever happened.
+    /// Runs `body` with the testbed up, and brings it down afterwards whatever happened. One at a time: suites run
+    /// in parallel, and the loopback pool is one.
     func run(_ body: () async throws -> Void) async throws {
+        await TestbedTurn.shared.acquire()
+        do {
+            try await self.runAlone(body)
+        } catch {
+            await TestbedTurn.shared.release()
+            throw error
+        }
+        await TestbedTurn.shared.release()
+    }
+
+    private func runAlone(_ body: () async throws -> Void) async throws {
         try await self.shell([self.script, "down"])
         do {
             try await self.shell([self.script, "up"], timeout: .seconds(120))
@@ -129,5 +141,28 @@ extension Testbed.Workspace {
         return try await ProcessRunner.run(
             [try ServerProcess.executable().path, "apply", "--prune", "--desired", self.documents, "--config", self.config],
             environment: environment, timeout: .seconds(300))
+    }
+}
+
+/// The testbed's turn: taken by one `Testbed.run` at a time in this process, handed to the next in arrival order.
+private actor TestbedTurn {
+    static let shared = TestbedTurn()
+    private var taken = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard self.taken else {
+            self.taken = true
+            return
+        }
+        await withCheckedContinuation { self.waiting.append($0) }
+    }
+
+    func release() {
+        if self.waiting.isEmpty {
+            self.taken = false
+        } else {
+            self.waiting.removeFirst().resume()
+        }
     }
 }

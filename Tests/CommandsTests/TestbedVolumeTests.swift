@@ -183,7 +183,7 @@ struct TestbedVolumeTests {
                 let info = try await Self.volumeInfo(testbed, name)
                 #expect(info.status == .started)
                 #expect(info.bricks.count == 3)
-                #expect(info.option("user.brickyard.claim") == name)
+                #expect(info.option("user.brickyard.claim") == "directory:\(name)")
             }
             #expect(try await run(["plan"]).exitCode == 0)
 
