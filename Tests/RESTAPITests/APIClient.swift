@@ -1,11 +1,21 @@
 import Authentication
 import Curl
 import Foundation
+import HTTPServer
 import HTTPTypes
+import RESTAPI
 
-/// Speaks Heketi's REST protocol to a `TestServer` over loopback with the project's libcurl client: signs one JWT
-/// per request (`iss`, `iat`, `exp`, `qsh` of `METHOD&path`) and follows asynchronous operations through `/queue`.
+/// Speaks Heketi's REST protocol to a `TestServer`: signs one JWT per request (`iss`, `iat`, `exp`, `qsh` of
+/// `METHOD&path`) and follows asynchronous operations through `/queue`. Requests go straight to the service, or over
+/// loopback with the project's libcurl client when the server listens.
 struct APIClient: Sendable {
+    enum Transport: Sendable {
+        /// The service's handler called in process, with the request the HTTP layer would hand it.
+        case direct(RESTService)
+        /// HTTP to this base URL.
+        case loopback(String)
+    }
+
     enum Role: Sendable {
         case admin, user, anonymous
     }
@@ -20,7 +30,7 @@ struct APIClient: Sendable {
         case omitted
     }
 
-    let base: String
+    let transport: Transport
     let role: Role
     /// The server's fixed clock, used for `iat` and `exp`.
     let now: Int64
@@ -65,8 +75,18 @@ struct APIClient: Sendable {
         if data != nil, headers["Content-Type"] == nil {
             headers.set(name: "Content-Type", value: "application/json")
         }
-        return try await Self.http.send(
-            HTTPRequest(method: method, url: self.base + path, headers: headers, body: data))
+        switch self.transport {
+        case .loopback(let base):
+            return try await Self.http.send(HTTPRequest(method: method, url: base + path, headers: headers, body: data))
+        case .direct(let service):
+            let parts = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+            let request = HTTPServerRequest(
+                method: method, path: String(parts[0]).removingPercentEncoding ?? String(parts[0]),
+                rawQuery: parts.count > 1 ? String(parts[1]) : "", headers: headers, body: data.map { [UInt8]($0) } ?? [],
+                remoteAddress: "127.0.0.1")
+            let response = await service.handle(request)
+            return HTTPResponse(status: response.status, headers: response.headers, body: Data(response.body))
+        }
     }
 
     func get(_ path: String) async throws -> HTTPResponse {

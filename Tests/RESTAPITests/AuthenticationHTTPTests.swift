@@ -147,7 +147,7 @@ import Testing
 
     @Test func helloAndMetricsNeedNoToken() async throws {
         try await TestServer.with { server in
-            let anonymous = APIClient(base: server.baseURL, role: .anonymous, now: server.now)
+            let anonymous = server.client(.anonymous)
             let hello = try await anonymous.get("/hello")
             #expect(hello.status == 200)
             #expect(hello.bodyText.contains("Hello"))

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func anExpandRacingADeleteNeverLeavesAHalfDeletedVolume() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(TestServer.Options(listens: true)) { server in
             let api = server.admin
             _ = try await api.makeCluster(nodes: 3, devicesPerNode: 2)
             for round in 0..<20 {
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func parallelExpandsGrowTheVolumeOncePerAcceptedRequest() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(TestServer.Options(listens: true)) { server in
             let api = server.admin
             _ = try await api.makeCluster(nodes: 3, devicesPerNode: 2)
             for round in 0..<10 {

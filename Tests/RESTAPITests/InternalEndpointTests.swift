@@ -82,7 +82,7 @@ import Testing
 
     @Test func anUnknownPathWithoutATokenIs401AsHeketiAuthenticatesFirst() async throws {
         try await TestServer.with { server in
-            let anonymous = APIClient(base: server.baseURL, role: .anonymous, now: server.now)
+            let anonymous = server.client(.anonymous)
             expectError(try await anonymous.get("/no/such/path"), 401)
             expectError(try await server.admin.get("/no/such/path"), 404)
             #expect(try await anonymous.get("/hello").status == 200)

@@ -5,14 +5,14 @@ import Testing
 /// `GET /metrics`: Heketi's gauges from the topology, and Brickyard's request and operation counters.
 @Suite struct MetricsEndpointTests {
     @Test func exposesHeketiGaugesAndBrickyardCounters() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(TestServer.Options(listens: true)) { server in
             let api = server.admin
             let layout = try await api.makeCluster()
             let empty = try await api.createCluster()
             for _ in 0..<2 { _ = try await api.createVolume(StatusCodeTests.replica3) }
             _ = try await api.get("/volumes/0123456789abcdef0123456789abcdef")
 
-            let response = try await APIClient(base: server.baseURL, role: .anonymous, now: server.now).get("/metrics")
+            let response = try await server.client(.anonymous).get("/metrics")
             #expect(response.status == 200)
             #expect(response.headers["Content-Type"]?.hasPrefix("text/plain; version=0.0.4") == true)
             let lines = Set(response.bodyText.split(separator: "\n").map(String.init))

@@ -11,7 +11,9 @@ import Store
 import TestSupport
 
 /// A whole Brickyard server in the test process: an SQLite store in a temporary file, the mock executor behind a
-/// gate, the operation engine, the REST service and libmicrohttpd on 127.0.0.1 with a kernel-chosen port.
+/// gate, the operation engine and the REST service. Clients call the service directly, as the HTTP layer would,
+/// unless the test asks for a socket (`listens`): then libmicrohttpd serves it on 127.0.0.1 with a kernel-chosen port
+/// and clients go over loopback (the suites that test the HTTP layer itself).
 ///
 /// The service's clock is fixed at `now`, so token times in tests are exact. Operation metrics are wired as
 /// `brickyard serve` wires them.
@@ -20,6 +22,8 @@ final class TestServer: Sendable {
         var deviceSize: ByteCount = MockExecutor.defaultDeviceSize
         var maxInflightOperations = 8
         var connectionTimeoutSeconds = 60
+        /// Serve over a loopback socket instead of direct calls.
+        var listens = false
     }
 
     static let adminKey = "admin-secret"
@@ -31,8 +35,9 @@ final class TestServer: Sendable {
     let engine: OperationEngine
     let metrics: MetricsRegistry
     let service: RESTService
-    let daemon: HTTPServerDaemon
+    let daemon: HTTPServerDaemon?
     let now: Int64
+    /// The loopback port; 0 when the server does not listen.
     let port: UInt16
     /// The service logger's threshold (`POST /internal/logging` changes it); lines go nowhere.
     let logThreshold = LogThreshold(minimum: .info)
@@ -58,26 +63,37 @@ final class TestServer: Sendable {
                 adminKey: Self.adminKey, userKey: Self.userKey, temporaryDirectory: self.directory.url.path),
             metrics: metrics, log: Logger(threshold: self.logThreshold, sink: LogSink { _ in }), now: { now })
         let service = self.service
-        self.daemon = HTTPServerDaemon(
+        guard options.listens else {
+            self.daemon = nil
+            self.port = 0
+            return
+        }
+        let daemon = HTTPServerDaemon(
             configuration: HTTPServerConfiguration(
                 host: "127.0.0.1", port: 0, connectionTimeoutSeconds: options.connectionTimeoutSeconds),
             handler: { await service.handle($0) })
-        try self.daemon.start()
-        guard let port = self.daemon.port else { throw FixtureError("the daemon reports no port after start()") }
+        try daemon.start()
+        guard let port = daemon.port else { throw FixtureError("the daemon reports no port after start()") }
+        self.daemon = daemon
         self.port = port
     }
 
     var baseURL: String { "http://127.0.0.1:\(self.port)" }
 
+    /// A client in `role`: over loopback when the server listens, otherwise straight to the service.
+    func client(_ role: APIClient.Role) -> APIClient {
+        APIClient(transport: self.daemon == nil ? .direct(self.service) : .loopback(self.baseURL), role: role, now: self.now)
+    }
+
     /// A client signing as admin.
-    var admin: APIClient { APIClient(base: self.baseURL, role: .admin, now: self.now) }
+    var admin: APIClient { self.client(.admin) }
     /// A client signing as user.
-    var user: APIClient { APIClient(base: self.baseURL, role: .user, now: self.now) }
+    var user: APIClient { self.client(.user) }
 
     /// Stops listening, lets every operation finish, and drops the store.
     func stop() async {
         self.executor.open()
-        await self.daemon.stop()
+        await self.daemon?.stop()
         await self.engine.waitUntilIdle()
     }
 
