@@ -50,7 +50,8 @@ public struct ClaimReference: Hashable, Sendable, Comparable, Codable, CustomStr
         value != self.description && ClaimReference(recorded: value) == self
     }
 
+    /// By source, namespace, then name (as the recorded forms sort, without building them).
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        lhs.description < rhs.description
+        (lhs.source, lhs.namespace ?? "", lhs.name) < (rhs.source, rhs.namespace ?? "", rhs.name)
     }
 }

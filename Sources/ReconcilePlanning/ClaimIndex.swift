@@ -17,8 +17,15 @@ public struct ClaimIndex: Sendable {
             if let reference = ReconcilePlanner.reference(of: volume) { byClaim[reference, default: []].append(volume) }
             byName[volume.name, default: []].append(volume)
         }
-        self.byClaim = byClaim.mapValues { $0.sorted { $0.name < $1.name } }
-        self.byName = byName.mapValues { $0.sorted { $0.id.description < $1.id.description } }
+        // Nearly every claim has one volume and every name one: only the rare longer lists are sorted, in place.
+        for index in byClaim.indices where byClaim.values[index].count > 1 {
+            byClaim.values[index].sort { $0.name < $1.name }
+        }
+        for index in byName.indices where byName.values[index].count > 1 {
+            byName.values[index].sort { $0.id < $1.id }
+        }
+        self.byClaim = byClaim
+        self.byName = byName
     }
 
     /// The claims of `source` that have a volume.

@@ -10,7 +10,7 @@ extension ReconcilePlanner {
         for claim in desired.claims {
             self.plan(claim: desired.reference(of: claim), wanting: claim, index: index, into: &plan)
         }
-        let gone = Set(index.claims(of: desired.source)).subtracting(wanted.keys)
+        let gone = index.byClaim.keys.filter { $0.source == desired.source && wanted[$0] == nil }
         for reference in gone.sorted() {
             self.plan(claim: reference, wanting: nil, index: index, into: &plan)
         }
