@@ -108,14 +108,8 @@ struct StatusCommand {
         if let retry = claim.nextRetry {
             message += " (retried at \(Date(timeIntervalSince1970: TimeInterval(retry)).ISO8601Format()))"
         }
-        let phase: ObjectStatus.Phase =
-            switch claim.phase {
-            case .ready: .ready
-            case .progressing: .progressing
-            case .degraded: .degraded
-            }
         return ObjectStatus(
-            kind: "claim", name: claim.claim.description, id: claim.volume ?? "", phase: phase,
+            kind: "claim", name: claim.claim.description, id: claim.volume ?? "", phase: claim.phase,
             reason: claim.phase == .ready ? "" : condition?.reason ?? "", message: claim.phase == .ready ? "" : message)
     }
 

@@ -3,11 +3,8 @@ public import StorageModel
 /// Where one object stands, as `brickyard status` reports it (Kubernetes' condition vocabulary): Ready when it is
 /// as asked, Progressing while an operation changes it, Degraded when something is wrong, with why.
 public struct ObjectStatus: Hashable, Sendable, Codable {
-    public enum Phase: String, Hashable, Sendable, Codable {
-        case ready = "Ready"
-        case progressing = "Progressing"
-        case degraded = "Degraded"
-    }
+    /// The condition vocabulary claims use too.
+    public typealias Phase = StatusCondition.Kind
 
     /// `volume`, `node` or `device`.
     public var kind: String
