@@ -6,6 +6,7 @@ internal import Foundation
 internal import Operations
 internal import StorageModel
 internal import Store
+internal import StoreRecords
 
 /// `brickyard repair`: clears what `GET /db/check` reports, by asking the nodes what is really there.
 ///

@@ -9,6 +9,7 @@ internal import Operations
 internal import RESTAPI
 internal import StorageModel
 internal import Store
+internal import StoreRecords
 
 /// `brickyard serve`: the Heketi-compatible REST server over the embedded SQLite store.
 ///

@@ -1,6 +1,6 @@
 public import Allocation
 public import StorageModel
-public import Store
+public import StoreRecords
 
 /// Why a request was refused before any work started, or why the store could not record it. Each case maps to
 /// one HTTP status at the REST edge, and to one line on the command line.

@@ -2,7 +2,7 @@ import HeketiAPI
 import HTTPServer
 import Operations
 import StorageModel
-import Store
+import StoreRecords
 
 extension RESTService {
     func createCluster(_ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {

@@ -4,6 +4,7 @@ import HTTPTypes
 import Operations
 import StorageModel
 import Store
+import StoreRecords
 import Synchronization
 
 extension RESTService {

@@ -3,6 +3,7 @@ import HTTPServer
 import Operations
 import StorageModel
 import Store
+import StoreRecords
 
 extension RESTService {
     func addNode(_ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {

@@ -4,6 +4,7 @@ import HTTPTypes
 import Operations
 import StorageModel
 import Store
+import StoreRecords
 
 extension RESTService {
     func createVolume(_ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {

@@ -8,6 +8,7 @@ import Operations
 import RESTAPI
 import StorageModel
 import Store
+import StoreRecords
 import TestSupport
 
 /// A whole Brickyard server in the test process: an SQLite store in a temporary file, the mock executor behind a
