@@ -83,8 +83,12 @@ let package = Package(
         // Prometheus counters, histograms and scrape-time gauges, rendered in the text format.
         .target(name: "Metrics", swiftSettings: swiftSettings),
 
-        // Planning, the engine's pure half: actions with their undo, plans with rollback, and the volume planner.
-        .target(name: "Planning", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
+        // Planning, the engine's pure half: actions with their undo, plans with rollback, intents, the planners of
+        // every operation (volumes, nodes and devices, heals, store repairs), the finalizer, and the errors a
+        // request is refused with.
+        .target(
+            name: "Planning", dependencies: ["StorageModel", "Allocation", "StoreRecords"],
+            swiftSettings: swiftSettings),
         // What runs on a node, as argv and `sh -c` scripts (LVM, XFS, mount, gluster), and parsers of what the
         // tools print (gluster --xml, LVM JSON reports). Pure: builds and reads text, runs nothing.
         .target(name: "NodeCommands", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
@@ -126,10 +130,11 @@ let package = Package(
 
         // MARK: - Behaviour
 
-        // The mutation path: plan against the store, record intent and journal, apply through the executor, recover.
+        // The engine: plans against the store, records intent and journal, applies through the executor step by
+        // journaled step, recovers interrupted operations, and admits a bounded number at once.
         .target(
             name: "Operations",
-            dependencies: ["StorageModel", "Allocation", "Planning", "Store", "StoreRecords", "Executor", "EventLog"],
+            dependencies: ["StorageModel", "Planning", "Store", "StoreRecords", "Executor", "EventLog"],
             swiftSettings: swiftSettings),
 
         // The controller: desired-state sources, the keyed work queue and the reconcile loop that carries plans out
@@ -155,8 +160,8 @@ let package = Package(
         .target(
             name: "RESTAPI",
             dependencies: [
-                "StorageModel", "HeketiAPI", "Store", "StoreRecords", "Authentication", "Operations", "HTTPServer",
-                "HTTPTypes", "Metrics", "EventLog",
+                "StorageModel", "HeketiAPI", "Store", "StoreRecords", "Authentication", "Operations", "Planning",
+                "HTTPServer", "HTTPTypes", "Metrics", "EventLog",
             ],
             swiftSettings: swiftSettings),
 
@@ -167,8 +172,8 @@ let package = Package(
             name: "Commands",
             dependencies: [
                 "StorageModel", "Allocation", "Configuration", "Store", "StoreRecords", "Executor", "Operations",
-                "RESTAPI", "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor", "NodeTransport",
-                "NodeCommands", "YAML", "DesiredState", "ReconcilePlanning", "Controller",
+                "Planning", "RESTAPI", "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor",
+                "NodeTransport", "NodeCommands", "YAML", "DesiredState", "ReconcilePlanning", "Controller",
                 "Client", "Curl", "HeketiAPI", "HeketiImport", "Recovery",
             ],
             swiftSettings: swiftSettings),
@@ -206,7 +211,9 @@ let package = Package(
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthenticationTests", dependencies: ["Authentication", "Crypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlanningTests", dependencies: ["Planning", "StorageModel", "StoreRecords", "Allocation"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RESTAPITests",
@@ -219,8 +226,7 @@ let package = Package(
         .testTarget(
             name: "OperationsTests",
             dependencies: [
-                "Operations", "Executor", "Planning", "Store", "StoreRecords", "StorageModel", "Allocation",
-                "TestSupport",
+                "Operations", "Executor", "Planning", "Store", "StoreRecords", "StorageModel", "TestSupport",
             ],
             swiftSettings: swiftSettings),
         .testTarget(

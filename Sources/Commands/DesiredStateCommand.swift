@@ -5,6 +5,7 @@ internal import Executor
 internal import Foundation
 internal import Operations
 internal import Controller
+internal import Planning
 internal import ReconcilePlanning
 internal import StorageModel
 internal import Store

@@ -4,6 +4,7 @@ internal import EventLog
 internal import Executor
 internal import Foundation
 internal import Operations
+internal import Planning
 internal import StorageModel
 internal import Store
 internal import StoreRecords

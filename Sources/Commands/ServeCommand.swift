@@ -5,7 +5,6 @@ internal import Executor
 internal import Foundation
 internal import HTTPServer
 internal import Metrics
-internal import Operations
 internal import RESTAPI
 internal import StorageModel
 internal import Store

@@ -8,6 +8,7 @@ internal import Metrics
 internal import Operations
 internal import Controller
 internal import CommandExecutor
+internal import Planning
 internal import RESTAPI
 internal import Store
 internal import StoreRecords

@@ -1,4 +1,5 @@
 import Operations
+import Planning
 import StorageModel
 import StoreRecords
 import Synchronization

@@ -2,6 +2,7 @@ import HeketiAPI
 import HTTPServer
 import HTTPTypes
 import Operations
+import Planning
 import StorageModel
 import Store
 import StoreRecords

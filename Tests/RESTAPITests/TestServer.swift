@@ -5,6 +5,7 @@ import Foundation
 import HTTPServer
 import Metrics
 import Operations
+import Planning
 import RESTAPI
 import StorageModel
 import Store

@@ -1,4 +1,3 @@
-public import Planning
 public import StoreRecords
 
 /// What a planner decided for one request: the intent to record, the store changes that reserve and hide entries

@@ -1,4 +1,3 @@
-public import Planning
 public import StorageModel
 public import StoreRecords
 

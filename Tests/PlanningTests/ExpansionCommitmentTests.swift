@@ -1,4 +1,3 @@
-import Operations
 import Planning
 import StorageModel
 import StoreRecords

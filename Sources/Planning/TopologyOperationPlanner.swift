@@ -1,5 +1,4 @@
 import Allocation
-import Planning
 public import StorageModel
 public import StoreRecords
 

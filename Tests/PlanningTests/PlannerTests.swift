@@ -1,6 +1,5 @@
 import Allocation
 import Planning
-import Operations
 import StorageModel
 import StoreRecords
 import Testing
