@@ -76,12 +76,19 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m")]),
         // Brick placement: where the bricks of a volume go.
         .target(name: "Allocation", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
+        // What the store records and the planners produce, as values: operations, their journal and holds, the
+        // changes a commit applies, the consistency problems found, the store's errors. Pure.
+        .target(name: "StoreRecords", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
 
         // Prometheus counters, histograms and scrape-time gauges, rendered in the text format.
         .target(name: "Metrics", swiftSettings: swiftSettings),
 
-        // Planning, the engine's pure half: actions with their undo, plans with rollback, and the volume planner.
-        .target(name: "Planning", dependencies: ["StorageModel", "Allocation"], swiftSettings: swiftSettings),
+        // Planning, the engine's pure half: actions with their undo, plans with rollback, intents, the planners of
+        // every operation (volumes, nodes and devices, heals, store repairs), the finalizer, and the errors a
+        // request is refused with.
+        .target(
+            name: "Planning", dependencies: ["StorageModel", "Allocation", "StoreRecords"],
+            swiftSettings: swiftSettings),
         // What runs on a node, as argv and `sh -c` scripts (LVM, XFS, mount, gluster), and parsers of what the
         // tools print (gluster --xml, LVM JSON reports). Pure: builds and reads text, runs nothing.
         .target(name: "NodeCommands", dependencies: ["StorageModel"], swiftSettings: swiftSettings),
@@ -102,8 +109,9 @@ let package = Package(
 
         // MARK: - Adapters
 
-        // The embedded store: topology, operations and journal in SQLite, schema under migrations.
-        .target(name: "Store", dependencies: ["SQLite", "StorageModel"], swiftSettings: swiftSettings),
+        // The embedded store: the SQLite adapter that keeps topology, operations, journal and holds, schema under
+        // migrations.
+        .target(name: "Store", dependencies: ["SQLite", "StorageModel", "StoreRecords"], swiftSettings: swiftSettings),
         // Server configuration from heketi.json-compatible JSON or YAML files and the environment.
         .target(
             name: "Configuration", dependencies: ["YAML", "StorageModel", "Allocation"], swiftSettings: swiftSettings),
@@ -122,10 +130,11 @@ let package = Package(
 
         // MARK: - Behaviour
 
-        // The mutation path: plan against the store, record intent and journal, apply through the executor, recover.
+        // The engine: plans against the store, records intent and journal, applies through the executor step by
+        // journaled step, recovers interrupted operations, and admits a bounded number at once.
         .target(
             name: "Operations",
-            dependencies: ["StorageModel", "Allocation", "Planning", "Store", "Executor", "EventLog"],
+            dependencies: ["StorageModel", "Planning", "Store", "StoreRecords", "Executor", "EventLog"],
             swiftSettings: swiftSettings),
 
         // The controller: desired-state sources, the keyed work queue and the reconcile loop that carries plans out
@@ -133,8 +142,8 @@ let package = Package(
         .target(
             name: "Controller",
             dependencies: [
-                "DesiredState", "ReconcilePlanning", "Operations", "Store", "StorageModel", "EventLog", "Executor", "Planning",
-                "Metrics",
+                "DesiredState", "ReconcilePlanning", "Operations", "Store", "StoreRecords", "StorageModel", "EventLog",
+                "Executor", "Planning", "Metrics",
             ],
             swiftSettings: swiftSettings),
 
@@ -151,8 +160,8 @@ let package = Package(
         .target(
             name: "RESTAPI",
             dependencies: [
-                "StorageModel", "HeketiAPI", "Store", "Authentication", "Operations", "HTTPServer", "HTTPTypes",
-                "Metrics", "EventLog",
+                "StorageModel", "HeketiAPI", "Store", "StoreRecords", "Authentication", "Operations", "Planning",
+                "HTTPServer", "HTTPTypes", "Metrics", "EventLog",
             ],
             swiftSettings: swiftSettings),
 
@@ -162,9 +171,9 @@ let package = Package(
         .target(
             name: "Commands",
             dependencies: [
-                "StorageModel", "Allocation", "Configuration", "Store", "Executor", "Operations", "RESTAPI",
-                "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor", "NodeTransport", "NodeCommands", "YAML",
-                "DesiredState", "ReconcilePlanning", "Controller",
+                "StorageModel", "Allocation", "Configuration", "Store", "StoreRecords", "Executor", "Operations",
+                "Planning", "RESTAPI", "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor",
+                "NodeTransport", "NodeCommands", "YAML", "DesiredState", "ReconcilePlanning", "Controller",
                 "Client", "Curl", "HeketiAPI", "HeketiImport", "Recovery",
             ],
             swiftSettings: swiftSettings),
@@ -182,8 +191,8 @@ let package = Package(
 
         // What several test targets share: the gated executor, waiting on conditions, the store-against-nodes audit.
         .target(
-            name: "TestSupport", dependencies: ["Executor", "Planning", "StorageModel", "Store"], path: "Tests/TestSupport",
-            swiftSettings: swiftSettings),
+            name: "TestSupport", dependencies: ["Executor", "Planning", "StorageModel", "Store", "StoreRecords"],
+            path: "Tests/TestSupport", swiftSettings: swiftSettings),
 
         .testTarget(name: "HTTPTypesTests", dependencies: ["HTTPTypes"], swiftSettings: swiftSettings),
         .testTarget(name: "CurlTests", dependencies: ["Curl", "HTTPServer", "HTTPTypes"], swiftSettings: swiftSettings),
@@ -197,22 +206,28 @@ let package = Package(
         .testTarget(
             name: "HeketiAPITests", dependencies: ["HeketiAPI", "StorageModel", "Metrics"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StoreTests", dependencies: ["Store", "StorageModel", "SQLite", "TestSupport"], swiftSettings: swiftSettings),
+            name: "StoreTests", dependencies: ["Store", "StoreRecords", "StorageModel", "SQLite", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthenticationTests", dependencies: ["Authentication", "Crypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "StorageModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PlanningTests", dependencies: ["Planning", "StorageModel", "StoreRecords", "Allocation"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RESTAPITests",
             dependencies: [
                 "RESTAPI", "StorageModel", "Curl", "HTTPServer", "HTTPTypes", "Operations", "Executor", "Store",
-                "Authentication", "Metrics", "HeketiAPI", "HeketiImport", "Planning", "EventLog", "TestSupport",
+                "StoreRecords", "Authentication", "Metrics", "HeketiAPI", "HeketiImport", "Planning", "EventLog",
+                "TestSupport",
             ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "OperationsTests",
-            dependencies: ["Operations", "Executor", "Planning", "Store", "StorageModel", "Allocation", "TestSupport"],
+            dependencies: [
+                "Operations", "Executor", "Planning", "Store", "StoreRecords", "StorageModel", "TestSupport",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "NodeCommandsTests", dependencies: ["NodeCommands", "StorageModel"],
@@ -227,7 +242,13 @@ let package = Package(
         .testTarget(
             name: "ReconcilePlanningTests", dependencies: ["ReconcilePlanning", "DesiredState", "StorageModel", "Planning"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "ControllerTests", dependencies: ["Controller", "ReconcilePlanning", "DesiredState", "StorageModel", "Operations", "Store", "Executor", "EventLog", "Metrics", "Planning", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ControllerTests",
+            dependencies: [
+                "Controller", "ReconcilePlanning", "DesiredState", "StorageModel", "Operations", "Store",
+                "StoreRecords", "Executor", "EventLog", "Metrics", "Planning", "TestSupport",
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HeketiImportTests", dependencies: ["HeketiImport", "HeketiAPI", "StorageModel"],
@@ -241,8 +262,8 @@ let package = Package(
         .testTarget(
             name: "CommandsTests",
             dependencies: [
-                "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StorageModel", "NodeTransport", "NodeCommands",
-                "CommandExecutor", "Executor", "Planning", "Operations", "TestSupport",
+                "Commands", "Curl", "HTTPTypes", "HeketiAPI", "Store", "StoreRecords", "StorageModel", "NodeTransport",
+                "NodeCommands", "CommandExecutor", "Executor", "Planning", "Operations", "TestSupport",
             ],
             swiftSettings: swiftSettings),
     ]

@@ -5,9 +5,11 @@ internal import Executor
 internal import Foundation
 internal import Operations
 internal import Controller
+internal import Planning
 internal import ReconcilePlanning
 internal import StorageModel
 internal import Store
+internal import StoreRecords
 
 /// `brickyard plan` and `brickyard apply`: desired state from a directory of documents, diffed against the store
 /// the configuration names, shown as a plan or carried out through the engine.

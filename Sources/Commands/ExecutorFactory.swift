@@ -4,7 +4,6 @@ internal import EventLog
 internal import Executor
 internal import NodeCommands
 internal import NodeTransport
-internal import Operations
 internal import Controller
 internal import StorageModel
 

@@ -4,6 +4,7 @@ internal import EventLog
 internal import Foundation
 internal import StorageModel
 internal import Store
+internal import StoreRecords
 internal import YAML
 
 /// `brickyard observe`: what the nodes of the stored topology actually hold (peers, LVM, brick mounts and

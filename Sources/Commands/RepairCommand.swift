@@ -4,8 +4,10 @@ internal import EventLog
 internal import Executor
 internal import Foundation
 internal import Operations
+internal import Planning
 internal import StorageModel
 internal import Store
+internal import StoreRecords
 
 /// `brickyard repair`: clears what `GET /db/check` reports, by asking the nodes what is really there.
 ///

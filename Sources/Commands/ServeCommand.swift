@@ -5,10 +5,10 @@ internal import Executor
 internal import Foundation
 internal import HTTPServer
 internal import Metrics
-internal import Operations
 internal import RESTAPI
 internal import StorageModel
 internal import Store
+internal import StoreRecords
 
 /// `brickyard serve`: the Heketi-compatible REST server over the embedded SQLite store.
 ///

@@ -8,8 +8,10 @@ internal import Metrics
 internal import Operations
 internal import Controller
 internal import CommandExecutor
+internal import Planning
 internal import RESTAPI
 internal import Store
+internal import StoreRecords
 
 /// The running server's parts, wired together, and run as a `ServiceGroup`: the engine (recovers at start, drains
 /// at the end), the listener, the pruner of old results, and with `--desired` the controller.

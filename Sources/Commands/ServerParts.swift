@@ -5,6 +5,7 @@ internal import HTTPServer
 internal import Operations
 internal import RESTAPI
 internal import Store
+internal import StoreRecords
 
 /// The engine: recovers interrupted operations before anything listens, and at the end waits for running
 /// operations (up to `drainTimeout`; unfinished ones are recovered at the next start).

@@ -7,6 +7,7 @@ internal import Foundation
 internal import ReconcilePlanning
 internal import StorageModel
 internal import Store
+internal import StoreRecords
 
 /// `brickyard status`: per volume, node and device, Ready, Progressing or Degraded with a reason, from the store
 /// and (with a real executor) from an observation of the nodes.

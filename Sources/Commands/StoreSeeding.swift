@@ -2,6 +2,7 @@ internal import Foundation
 internal import HeketiImport
 internal import StorageModel
 internal import Store
+internal import StoreRecords
 
 /// Filling a new database in one transaction, shared by `import-heketi` and `recover`: both bring in a whole
 /// cluster's records, which must never be merged with records already there.

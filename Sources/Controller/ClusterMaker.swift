@@ -1,6 +1,7 @@
 import Operations
+import Planning
 import StorageModel
-import Store
+import StoreRecords
 import Synchronization
 
 /// Makes the cluster for a desired cluster none of whose nodes is stored yet, once. The nodes of such a cluster are

@@ -1,4 +1,4 @@
-public import Operations
+public import Planning
 public import ReconcilePlanning
 public import StorageModel
 

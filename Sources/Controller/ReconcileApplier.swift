@@ -5,6 +5,7 @@ import Planning
 public import ReconcilePlanning
 import StorageModel
 import Store
+import StoreRecords
 
 /// Carries out a reconcile plan through the operation engine, so every change is journaled and recoverable exactly
 /// as a REST request's is.

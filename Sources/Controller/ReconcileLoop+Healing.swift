@@ -1,6 +1,7 @@
 import EventLog
 import Metrics
 import Planning
+import StoreRecords
 import Synchronization
 import Operations
 import ReconcilePlanning

@@ -5,6 +5,7 @@ import Operations
 import ReconcilePlanning
 import StorageModel
 import Store
+import StoreRecords
 import Synchronization
 
 extension ReconcileLoop {

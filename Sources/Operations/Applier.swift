@@ -4,6 +4,7 @@ import Executor
 import Foundation
 import StorageModel
 import Store
+import StoreRecords
 
 /// Runs an operation's plan through the executor, journaling every step, then finalizes or rolls back.
 ///

@@ -4,6 +4,7 @@ public import Executor
 import Foundation
 public import StorageModel
 public import Store
+public import StoreRecords
 import Synchronization
 
 /// The one mutation path of Brickyard. Every source of desired state (REST, topology files, Kubernetes) asks it to

@@ -1,6 +1,6 @@
 public import HTTPServer
 import HTTPTypes
-import Operations
+import Planning
 import StorageModel
 
 /// A refusal as the client sees it: a status, one line of `text/plain`, and any header it needs (`Retry-After`).

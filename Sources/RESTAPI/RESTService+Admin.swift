@@ -6,6 +6,7 @@ import StorageModel
 import Store
 import EventLog
 import Metrics
+import StoreRecords
 import Synchronization
 
 extension RESTService {

@@ -1,8 +1,9 @@
 import HeketiAPI
 import HTTPServer
 import Operations
+import Planning
 import StorageModel
-import Store
+import StoreRecords
 
 extension RESTService {
     func createCluster(_ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {

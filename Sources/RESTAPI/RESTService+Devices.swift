@@ -1,6 +1,7 @@
 import HeketiAPI
 import HTTPServer
 import Operations
+import Planning
 import StorageModel
 
 extension RESTService {

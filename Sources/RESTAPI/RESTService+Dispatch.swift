@@ -2,8 +2,10 @@ import HeketiAPI
 import HTTPServer
 import HTTPTypes
 import Operations
+import Planning
 import StorageModel
 import Store
+import StoreRecords
 import Synchronization
 
 extension RESTService {

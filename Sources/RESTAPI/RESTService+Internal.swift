@@ -4,6 +4,7 @@ import HeketiAPI
 import HTTPServer
 import StorageModel
 import Store
+import StoreRecords
 
 /// Heketi's `/internal/...` endpoints and `GET /db/check`: the server's own state, not the cluster's.
 extension RESTService {

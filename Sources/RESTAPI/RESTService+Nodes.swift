@@ -1,8 +1,10 @@
 import HeketiAPI
 import HTTPServer
 import Operations
+import Planning
 import StorageModel
 import Store
+import StoreRecords
 
 extension RESTService {
     func addNode(_ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Operations
 import Store
 import StorageModel
+import StoreRecords
 
 /// `GET /operations`: Heketi's counts.
 struct OperationsSummary: Codable, Sendable {

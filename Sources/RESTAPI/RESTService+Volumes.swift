@@ -2,8 +2,10 @@ import HeketiAPI
 import HTTPServer
 import HTTPTypes
 import Operations
+import Planning
 import StorageModel
 import Store
+import StoreRecords
 
 extension RESTService {
     func createVolume(_ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {

@@ -7,7 +7,7 @@ public import Metrics
 public import Operations
 public import HeketiAPI
 public import StorageModel
-public import Store
+import Store
 import Synchronization
 
 /// Answers Heketi's REST API: authenticates, applies the admin state, routes through `RouteTable`, and turns every

@@ -1,5 +1,5 @@
-public import Store
 public import StorageModel
+public import StoreRecords
 
 /// Every endpoint Brickyard serves, with its path parameters already parsed into typed IDs.
 public enum Route: Hashable, Sendable {

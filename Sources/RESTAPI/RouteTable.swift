@@ -1,4 +1,3 @@
-internal import Store
 internal import StorageModel
 
 /// The one table of Brickyard's REST routes: method, path template, and how to build the `Route`.

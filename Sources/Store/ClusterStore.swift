@@ -1,4 +1,5 @@
 public import StorageModel
+public import StoreRecords
 
 /// The role of Brickyard's persistent state: topology, operations and their journals.
 ///

@@ -1,4 +1,5 @@
 import StorageModel
+import StoreRecords
 
 /// The store's internal consistency, checked from what it holds alone (no node is asked): markers and holds only
 /// of unfinished operations, brick sets and bricks agreeing, sizes adding up. Pure.

@@ -1,4 +1,5 @@
 import StorageModel
+import StoreRecords
 
 /// Explains a constraint SQLite refused in terms of the change that broke it: the pure half of error mapping.
 ///

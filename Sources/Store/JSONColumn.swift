@@ -1,4 +1,5 @@
 import Foundation
+import StoreRecords
 
 /// Encodes nested model values (tags, options, durability, brick sets) as the JSON text stored in TEXT columns.
 ///

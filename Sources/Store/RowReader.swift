@@ -1,5 +1,6 @@
 import SQLite
 import StorageModel
+import StoreRecords
 
 /// Reads one result row column by column into model values, in the order the SELECT listed them.
 ///

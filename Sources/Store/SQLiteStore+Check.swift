@@ -1,5 +1,6 @@
 import SQLite
 public import StorageModel
+public import StoreRecords
 
 /// `GET /db/check`: the stored entries, holds and the operations they name, read in one snapshot and checked.
 extension SQLiteStore {

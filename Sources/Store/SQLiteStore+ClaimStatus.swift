@@ -1,4 +1,5 @@
 import SQLite
+public import StoreRecords
 
 /// The controller's claim statuses: one row per claim reference, written only when a status changes. Kept apart
 /// from the topology (no pending markers, no operations) because it describes, and never decides.

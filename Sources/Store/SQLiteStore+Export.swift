@@ -1,4 +1,5 @@
 import SQLite
+public import StoreRecords
 
 /// Whole-database exports: the JSON dump and the online backup.
 extension SQLiteStore {

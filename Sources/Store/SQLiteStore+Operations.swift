@@ -1,5 +1,6 @@
 import SQLite
 public import StorageModel
+public import StoreRecords
 
 /// Operation records and journals: what recovery and the async status endpoint read.
 extension SQLiteStore {

@@ -1,4 +1,5 @@
 public import StorageModel
+public import StoreRecords
 
 /// The embedded store: Brickyard's topology, operations and journal in one SQLite database.
 ///

@@ -1,4 +1,5 @@
 import SQLite
+import StoreRecords
 
 /// Opening: connection settings and schema migrations, run once before the store serves anything.
 extension StoreDatabase {

@@ -1,5 +1,6 @@
 import SQLite
 import StorageModel
+import StoreRecords
 
 /// Reading rows back into model values.
 extension StoreDatabase {

@@ -1,5 +1,6 @@
 import SQLite
 import StorageModel
+import StoreRecords
 
 /// Writing: one `StoreChange` at a time, inside the caller's transaction, with constraint failures explained.
 extension StoreDatabase {

@@ -1,4 +1,5 @@
 import SQLite
+import StoreRecords
 
 /// The store's one SQLite connection, a cache of its prepared statements, and the gateway that turns SQLite
 /// failures into `StoreError`.

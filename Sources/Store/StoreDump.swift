@@ -1,5 +1,6 @@
 import Foundation
 import StorageModel
+import StoreRecords
 
 /// The document behind `GET /db/dump`: every stored entry, operation and journal step as JSON.
 ///

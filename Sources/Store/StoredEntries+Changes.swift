@@ -1,4 +1,5 @@
 import StorageModel
+import StoreRecords
 
 /// Applies a committed batch to the cached entries, so a commit does not cost a full reread of the tables.
 ///

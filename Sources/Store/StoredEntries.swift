@@ -1,4 +1,5 @@
 import StorageModel
+import StoreRecords
 
 /// Everything the topology tables hold, each entry with its pending marker: what the store reads in one pass.
 ///

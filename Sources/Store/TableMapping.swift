@@ -1,4 +1,5 @@
 import SQLite
+import StoreRecords
 
 /// How one model type maps to its table: the columns, and the conversions row -> value and value -> row.
 ///

@@ -1,5 +1,6 @@
 import SQLite
 import StorageModel
+import StoreRecords
 
 /// The mapping of every stored type to its table (the schema is in `StoreSchema`).
 enum Tables {

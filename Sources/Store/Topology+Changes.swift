@@ -1,4 +1,5 @@
 import StorageModel
+import StoreRecords
 
 extension Topology {
     /// Applies a committed change to a topology that includes pending entries, as the tables now hold it.

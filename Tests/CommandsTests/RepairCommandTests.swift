@@ -3,6 +3,7 @@ import Foundation
 import NodeTransport
 import StorageModel
 import Store
+import StoreRecords
 import Testing
 
 /// `brickyard repair` on the damage interleaved mutations once left: a volume deleted on the nodes but kept, marked,

@@ -2,6 +2,7 @@ import Foundation
 import NodeTransport
 import StorageModel
 import Store
+import StoreRecords
 import Testing
 
 extension TestbedVolumeTests {

@@ -6,6 +6,7 @@ import Operations
 import Planning
 import StorageModel
 import Store
+import StoreRecords
 import Testing
 
 /// A volume updated in place on the real loopback Gluster pool: options set and reset as `gluster volume get` and

@@ -5,6 +5,7 @@ import Foundation
 import ReconcilePlanning
 import StorageModel
 import Store
+import StoreRecords
 import TestSupport
 import Testing
 

@@ -5,7 +5,6 @@ import EventLog
 import Executor
 import Foundation
 import Metrics
-import Operations
 import ReconcilePlanning
 import StorageModel
 import Store

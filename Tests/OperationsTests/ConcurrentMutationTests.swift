@@ -3,6 +3,7 @@ import Executor
 import Operations
 import StorageModel
 import Store
+import StoreRecords
 import TestSupport
 import Testing
 

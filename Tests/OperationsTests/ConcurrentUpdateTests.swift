@@ -3,6 +3,7 @@ import Operations
 import Planning
 import StorageModel
 import Store
+import StoreRecords
 import TestSupport
 import Testing
 

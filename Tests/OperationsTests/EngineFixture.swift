@@ -3,6 +3,7 @@ import Executor
 import Operations
 import StorageModel
 import Store
+import StoreRecords
 import TestSupport
 
 /// An engine over a fresh SQLite file and the mock executor, with a cluster of `nodes` nodes (zones 1, 2, 3, ...)

@@ -4,6 +4,7 @@ import Executor
 import Operations
 import StorageModel
 import Store
+import StoreRecords
 import Testing
 
 @Suite struct OperationEngineTests {

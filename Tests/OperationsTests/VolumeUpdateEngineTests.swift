@@ -4,6 +4,7 @@ import Operations
 import Planning
 import StorageModel
 import Store
+import StoreRecords
 import TestSupport
 import Testing
 

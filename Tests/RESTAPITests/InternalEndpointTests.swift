@@ -6,6 +6,7 @@ import HeketiAPI
 import HeketiImport
 import StorageModel
 import Store
+import StoreRecords
 import Testing
 
 /// The endpoints heketi-cli calls beyond the resources: `/internal/logging`, `/internal/state/examine/gluster`,

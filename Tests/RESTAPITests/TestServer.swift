@@ -5,9 +5,11 @@ import Foundation
 import HTTPServer
 import Metrics
 import Operations
+import Planning
 import RESTAPI
 import StorageModel
 import Store
+import StoreRecords
 import TestSupport
 
 /// A whole Brickyard server in the test process: an SQLite store in a temporary file, the mock executor behind a

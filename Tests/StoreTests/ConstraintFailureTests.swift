@@ -1,4 +1,5 @@
 import StorageModel
+import StoreRecords
 import Testing
 
 @testable import Store

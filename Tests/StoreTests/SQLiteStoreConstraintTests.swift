@@ -1,5 +1,6 @@
 import StorageModel
 import Store
+import StoreRecords
 import Testing
 
 /// What the database itself refuses, and that a refused batch leaves no trace.

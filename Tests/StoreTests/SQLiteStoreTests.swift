@@ -1,3 +1,4 @@
+import StoreRecords
 import TestSupport
 import Foundation
 import StorageModel

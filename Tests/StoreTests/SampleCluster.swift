@@ -1,5 +1,5 @@
 import StorageModel
-import Store
+import StoreRecords
 
 /// One cluster of three nodes, one device each, and a replica-3 arbiter volume with a brick on every device.
 ///

@@ -1,6 +1,7 @@
 public import Executor
 public import StorageModel
 public import Store
+import StoreRecords
 
 /// The invariants every mutation must keep, checked between a store and the mock's imaginary nodes once every
 /// operation has ended: the store's own consistency check finds nothing, no entry is marked and no object held,

@@ -1,5 +1,4 @@
-public import Planning
-public import Store
+public import StoreRecords
 
 /// What a planner decided for one request: the intent to record, the store changes that reserve and hide entries
 /// before anything runs, the actions to apply, and where the client finds the result.

@@ -1,7 +1,6 @@
 import Allocation
-import Planning
 public import StorageModel
-public import Store
+public import StoreRecords
 
 /// Plans volume creation, expansion and deletion. Pure: a function of the topology (pending entries included),
 /// the request, the settings and a random source for new IDs.

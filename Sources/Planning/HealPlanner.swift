@@ -1,6 +1,5 @@
-public import Planning
 public import StorageModel
-public import Store
+public import StoreRecords
 
 /// Plans a drift heal as an operation like any other, against the store as it is when the heal runs, not as it was
 /// observed: a heal found before an expansion ended must not write the old size back. Pure.

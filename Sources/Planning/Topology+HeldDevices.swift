@@ -1,9 +1,9 @@
-import StorageModel
+public import StorageModel
 
 extension Topology {
     /// The topology with `devices` offline, so placement puts nothing on them: a device another operation is
     /// failing, removing or resyncing must not receive new bricks meanwhile.
-    func withoutDevices(_ devices: Set<DeviceID>) -> Topology {
+    public func withoutDevices(_ devices: Set<DeviceID>) -> Topology {
         guard !devices.isEmpty else { return self }
         var topology = self
         for id in devices.sorted() {

@@ -1,5 +1,3 @@
-public import Planning
-
 /// The point after which an expansion can only go forward: once its `add-brick` has started, it is never rolled back.
 ///
 /// From `add-brick` on, the new bricks belong to the Gluster volume: clients write new files to them at once and a

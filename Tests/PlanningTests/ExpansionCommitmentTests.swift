@@ -1,7 +1,6 @@
-import Operations
 import Planning
 import StorageModel
-import Store
+import StoreRecords
 import Testing
 
 /// The one rule: an expansion goes forward once its add-brick has started, and nothing else is ever committed by it.

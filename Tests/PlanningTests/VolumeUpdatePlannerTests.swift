@@ -1,7 +1,6 @@
-import Operations
 import Planning
 import StorageModel
-import Store
+import StoreRecords
 import Testing
 
 /// Planning and finalizing an update in place: pure, topology in, intent, holds and store changes out.

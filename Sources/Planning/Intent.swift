@@ -1,6 +1,5 @@
-public import Planning
 public import StorageModel
-public import Store
+public import StoreRecords
 
 /// What an operation is for. Recorded as the operation's intent before anything runs, so that a restarted
 /// server can finish or undo it from the store alone.

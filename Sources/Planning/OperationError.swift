@@ -1,6 +1,6 @@
 public import Allocation
 public import StorageModel
-public import Store
+public import StoreRecords
 
 /// Why a request was refused before any work started, or why the store could not record it. Each case maps to
 /// one HTTP status at the REST edge, and to one line on the command line.
@@ -39,7 +39,7 @@ public enum OperationError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A store error as the client should see it: a unique collision or a missing parent is the request's fault.
-    static func from(_ error: StoreError) -> OperationError {
+    public static func from(_ error: StoreError) -> OperationError {
         switch error {
         case .conflict(let field, let value): .conflict("\(field) \"\(value)\" is already in use")
         case .notFound(let kind, let id): .notFound(kind: kind, id: id)

@@ -1,7 +1,6 @@
 import Allocation
-import Planning
 public import StorageModel
-public import Store
+public import StoreRecords
 
 /// Plans the operations that change the topology itself: nodes and devices joining and leaving, device resync,
 /// and state changes (a failed node or device has its bricks moved). Pure, like the volume planner.

@@ -54,14 +54,3 @@ public enum StoreChange: Hashable, Sendable {
     /// A nil `detail` keeps the one recorded before (a failed step that is then undone keeps its error).
     case setJournalState(OperationID, step: Int, JournalState, detail: String? = nil, at: UnixTime)
 }
-
-extension StoreChange {
-    /// Whether the change writes the topology tables (and so invalidates a cached topology); operation and journal
-    /// records do not.
-    var touchesTopology: Bool {
-        switch self {
-        case .insertOperation, .setOperationStatus, .appendJournal, .setJournalState, .hold, .releaseHolds: false
-        default: true
-        }
-    }
-}

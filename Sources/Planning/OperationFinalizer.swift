@@ -1,6 +1,5 @@
-public import Planning
 public import StorageModel
-public import Store
+public import StoreRecords
 
 /// The store changes that end an operation, computed from its intent and the current topology. Pure.
 ///

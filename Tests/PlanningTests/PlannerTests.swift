@@ -1,8 +1,7 @@
 import Allocation
 import Planning
-import Operations
 import StorageModel
-import Store
+import StoreRecords
 import Testing
 
 /// The planners and the finalizer are pure: topology in, changes and actions out.

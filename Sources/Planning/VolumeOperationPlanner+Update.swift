@@ -1,6 +1,5 @@
-public import Planning
 public import StorageModel
-import Store
+import StoreRecords
 
 extension VolumeOperationPlanner {
     /// Plans an update in place of a volume that exists: validated first (an empty update, an owned option from a

@@ -1,5 +1,5 @@
 public import StorageModel
-public import Store
+public import StoreRecords
 
 /// What `brickyard repair` does about the damage `GET /db/check` reports, decided against what the nodes hold.
 /// Pure: a function of the topology (pending entries included), the problems and the nodes' inventory.
