@@ -13,6 +13,8 @@ final class HeketiLoadClient {
     private let http: HTTPClient
     /// How many 429 answers were received (and waited out as `Retry-After` asked).
     private(set) var throttled = 0
+    /// How many `GET /queue/{id}` polls were sent.
+    private(set) var polls = 0
 
     /// The waits between polls of `/queue/{id}`: at once, then growing to a cap of 20 ms.
     static let pollDelays: [Duration] = [
@@ -63,6 +65,12 @@ final class HeketiLoadClient {
         _ = try await self.send("GET", "/volumes/" + id, expecting: [200])
     }
 
+    /// `GET /metrics` as text; nil when the server does not serve it (Heketi).
+    func metrics() async throws -> String? {
+        let response = try await self.send("GET", "/metrics", expecting: [200, 404])
+        return response.status == 200 ? response.bodyText : nil
+    }
+
     /// `GET /hello`, once, with a short timeout: true when the server answered 200.
     func hello() async -> Bool {
         let request = HTTPRequest(url: self.baseURL + "/hello", timeout: .seconds(1))
@@ -78,6 +86,7 @@ final class HeketiLoadClient {
             let delay = polls < Self.pollDelays.count ? Self.pollDelays[polls] : Self.pollDelayCap
             if delay > .zero { try await Task.sleep(for: delay) }
             polls += 1
+            self.polls += 1
             let response = try await self.send("GET", queue, expecting: [200, 303, 204], context: request)
             switch response.status {
             case 200 where response.headers["X-Pending"]?.lowercased() == "true":
