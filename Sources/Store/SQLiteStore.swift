@@ -132,8 +132,12 @@ public actor SQLiteStore: ClusterStore {
             self.cache = nil
             return
         }
+        // Without the stored copy the local one is the store's only reference, so the changes below mutate the entries
+        // and the topology in place instead of copying every one of them first (thousands of devices per commit).
+        self.cache = nil
         // The full topology follows change by change; the complete-only one depends on markers and is rebuilt lazily.
-        var full = cache.topologies[true]
+        var full = cache.topologies.removeValue(forKey: true)
+        cache.topologies = [:]
         for change in changes {
             var marked: [StoreEntry] = []
             if case .deletePendingEntries(let operation) = change {
@@ -142,7 +146,6 @@ public actor SQLiteStore: ClusterStore {
             full?.apply(change, pendingFor: { _ in marked })
             cache.entries.apply(change)
         }
-        cache.topologies = [:]
         cache.topologies[true] = full
         #if DEBUG
             if let fresh = try? self.database.readEntries() {
