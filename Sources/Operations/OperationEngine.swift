@@ -74,7 +74,7 @@ public final class OperationEngine: Sendable {
 
     public func addNode(_ node: Node) async throws(OperationError) -> OperationID {
         let planner = TopologyOperationPlanner(settings: self.settings)
-        return try await self.submit { operation, topology, _ throws(OperationError) in
+        return try await self.submit(placing: false) { operation, topology, _ throws(OperationError) in
             try planner.addNode(node, operation: operation, in: topology)
         }
     }
@@ -88,7 +88,8 @@ public final class OperationEngine: Sendable {
 
     public func addDevice(_ device: Device, destroyData: Bool) async throws(OperationError) -> OperationID {
         let planner = TopologyOperationPlanner(settings: self.settings)
-        return try await self.submit(holding: .shared(.node(device.node))) { operation, topology, _ throws(OperationError) in
+        return try await self.submit(holding: .shared(.node(device.node)), placing: false) {
+            operation, topology, _ throws(OperationError) in
             try planner.addDevice(device, destroyData: destroyData, operation: operation, in: topology)
         }
     }
@@ -211,9 +212,11 @@ public final class OperationEngine: Sendable {
     /// object another operation is changing is refused as busy rather than planned against a state about to change.
     /// The planner's own holds (and the intent's) are checked after planning and recorded first in the batch; the
     /// store refuses a conflicting hold in any case. Devices another operation holds exclusively (being failed,
-    /// removed or resynced) are hidden from placement.
-    private func submit(holding target: ObjectHold? = nil, _ make: @escaping Make) async throws(OperationError)
-        -> OperationID
+    /// removed or resynced) are hidden from placement; a plan that places no brick (`placing` false: a node or a
+    /// device joining) sees the topology as it is, which spares a copy of every device per request while other
+    /// devices are being added.
+    private func submit(holding target: ObjectHold? = nil, placing: Bool = true, _ make: @escaping Make)
+        async throws(OperationError) -> OperationID
     {
         let limit = self.settings.maxInflightOperations
         let admitted = self.admitted.withLock { count -> Bool in
@@ -236,7 +239,8 @@ public final class OperationEngine: Sendable {
                     if let target, let holder = view.holds.conflict(with: target) {
                         throw OperationError.objectBusy(target.entry, operation: holder.operation, type: holder.type)
                     }
-                    let topology = view.topology.withoutDevices(view.holds.exclusivelyHeldDevices)
+                    let topology =
+                        placing ? view.topology.withoutDevices(view.holds.exclusivelyHeldDevices) : view.topology
                     let planned = try make(operation, topology, &generator)
                     let holds = Self.holds(of: planned)
                     if let holder = view.holds.conflict(with: holds) {
