@@ -32,24 +32,19 @@ struct Applier: Sendable {
         var failure: String?
         while step < plan.actions.count {
             let batch = Self.batch(in: plan.actions, from: step)
+            let topology: Topology
             do throws(StoreError) {
                 var changes = batch.map { StoreChange.setJournalState(operation, step: $0, .started, at: self.clock()) }
                 if step == 0 || step == start {
                     changes.insert(.setOperationStatus(operation, .running, at: self.clock()), at: 0)
                 }
-                try await self.store.commit(changes)
+                topology = try await self.store.commitAndReadTopology(changes)
             } catch {
+                // Nothing of the batch has run, whether or not its start was recorded.
                 failure = "journal: \(error)"
                 break
             }
             ran.formUnion(batch)
-            let topology: Topology
-            do throws(StoreError) {
-                topology = try await self.store.topology(includingPending: true)
-            } catch {
-                failure = "reading topology: \(error)"
-                break
-            }
             let results = await self.run(batch.map { ($0, plan.actions[$0]) }, in: topology)
             var changes: [StoreChange] = []
             for (index, result) in results {
@@ -79,6 +74,11 @@ struct Applier: Sendable {
                     failure = failure ?? error.description
                 }
             }
+            if failure == nil, step + batch.count == plan.actions.count {
+                // The last steps' records and the operation's end commit together: one write fewer, and no moment
+                // when every step is done but the operation still looks interrupted (which recovery would undo).
+                return await self.finish(operation, intent: intent, location: location, recording: changes)
+            }
             do throws(StoreError) {
                 try await self.store.commit(changes)
             } catch {
@@ -104,13 +104,19 @@ struct Applier: Sendable {
         }
     }
 
-    /// Records success: the finalizer's changes and the status in one transaction.
-    func finish(_ operation: OperationID, intent: Intent, location: String?) async -> Outcome {
+    /// Records success: the last steps' records (`recording`), the finalizer's changes and the status in one
+    /// transaction. The finalizer plans from the topology before `recording`, which only holds journal states and what
+    /// devices reported (size and backend), and no finalizer reads those.
+    func finish(
+        _ operation: OperationID, intent: Intent, location: String?, recording: [StoreChange] = []
+    ) async -> Outcome {
         let now = self.clock()
         do throws(StoreError) {
             try await self.store.commit { view in
                 let changes = OperationFinalizer.success(of: intent, operation: operation, in: view.topology)
-                return (changes + [.setOperationStatus(operation, .succeeded, result: location, at: now)], ())
+                return (
+                    recording + changes + [.setOperationStatus(operation, .succeeded, result: location, at: now)], ()
+                )
             }
             return Outcome(status: .succeeded, result: location)
         } catch {

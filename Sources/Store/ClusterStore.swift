@@ -60,4 +60,11 @@ extension ClusterStore {
     public func commit(_ change: StoreChange) throws(StoreError) {
         try self.commit([change])
     }
+
+    /// Applies `changes` as `commit(_:)` does, then returns the whole topology as it stands after them: one trip to
+    /// the store for an applier that records a step as started and needs the topology to run it.
+    public func commitAndReadTopology(_ changes: [StoreChange]) throws(StoreError) -> Topology {
+        try self.commit(changes)
+        return try self.topology(includingPending: true)
+    }
 }
