@@ -97,6 +97,7 @@ struct ServerAssembly: Sendable {
         self.log.info("shutting_down", ("signal", signal))
         pruning.cancel()
         reconciling?.cancel()
+        service.releaseHeldPolls()
         await daemon.stop()
         let drained = await Self.race(Self.drainTimeout) { await engine.waitUntilIdle() }
         if !drained {

@@ -19,7 +19,7 @@ public final class OperationEngine: Sendable {
     private let applier: Applier
     private let log: Logger
     private let clock: @Sendable () -> UnixTime
-    private let running = Mutex<[OperationID: Task<Void, Never>]>([:])
+    private let running = Mutex(RunningOperations())
     private let admitted = Mutex(0)
     /// Called when an operation ends (metrics): its type, status and how long it took.
     private let onFinish: @Sendable (OperationType, OperationStatus, Duration) -> Void
@@ -301,6 +301,8 @@ public final class OperationEngine: Sendable {
         ran: Set<Int> = [], rollBack: Bool = false
     ) {
         let started = ContinuousClock.now
+        // Entered before the task exists, so its end (which may come before `attach`) always finds its entry.
+        self.running.withLock { $0.enter(operation) }
         let task = Task {
             let outcome: Applier.Outcome
             if rollBack {
@@ -312,7 +314,9 @@ public final class OperationEngine: Sendable {
                     operation, intent: intent, plan: plan, location: location, from: start, alreadyRan: ran)
             }
             let elapsed = ContinuousClock.now - started
-            self.running.withLock { _ = $0.removeValue(forKey: operation) }
+            // The end is in the store by now, so a woken waiter reads it.
+            let waiters = self.running.withLock { $0.remove(operation) }
+            waiters.forEach { $0.resume() }
             self.admitted.withLock { $0 -= 1 }
             self.onFinish(intent.type, outcome.status, elapsed)
             let pairs: [(String, any CustomStringConvertible & Sendable)] = [
@@ -321,20 +325,52 @@ public final class OperationEngine: Sendable {
             ]
             self.log.log(outcome.status == .succeeded ? .info : .warning, "operation_finished", pairs)
         }
-        self.running.withLock { $0[operation] = task }
+        self.running.withLock { $0.attach(task, to: operation) }
     }
 
     /// Waits until `operation` has ended (at once when it is not running here).
     public func wait(for operation: OperationID) async {
-        let task = self.running.withLock { $0[operation] }
+        let task = self.running.withLock { $0.task(of: operation) }
         await task?.value
+    }
+
+    /// Waits until `operation` ends or `timeout` passes, whichever comes first: what a held `GET /queue/{id}` poll
+    /// waits for. Returns at once (`notWaited`) when the operation is not applying in this process (it has ended, or
+    /// never ran here) or after `releaseWaiters()`. Woken by the operation's end, not by polling the store; not
+    /// cancellable, so it lasts `timeout` at most.
+    public func wait(for operation: OperationID, upTo timeout: Duration) async -> OperationWaitOutcome {
+        await withCheckedContinuation { (continuation: CheckedContinuation<OperationWaitOutcome, Never>) in
+            guard let token = self.running.withLock({ $0.addWaiter(continuation, for: operation) }) else {
+                continuation.resume(returning: .notWaited)
+                return
+            }
+            let timer = Task {
+                guard (try? await Task.sleep(for: timeout)) != nil else { return }
+                self.running.withLock { $0.expire(token, of: operation) }?.resume()
+            }
+            if !self.running.withLock({ $0.attach(timer, toWaiter: token, of: operation) }) {
+                timer.cancel()
+            }
+        }
+    }
+
+    /// Callers in `wait(for:upTo:)` now.
+    public var waiterCount: Int { self.running.withLock { $0.waiterCount } }
+
+    /// Ends every wait of `wait(for:upTo:)` now and every later one at once: a server shutting down answers its held
+    /// polls instead of keeping them until their time runs out.
+    public func releaseWaiters() {
+        let waiters = self.running.withLock { $0.release() }
+        waiters.forEach { $0.resume() }
     }
 
     /// Waits until every operation started so far has ended (shutdown, tests).
     public func waitUntilIdle() async {
         while true {
-            let tasks = self.running.withLock { Array($0.values) }
-            guard !tasks.isEmpty else { return }
+            let (tasks, idle) = self.running.withLock { ($0.tasks, $0.isEmpty) }
+            if idle { return }
+            // An operation entered a moment before its task is attached has no task to wait on yet.
+            if tasks.isEmpty { await Task.yield() }
             for task in tasks { await task.value }
         }
     }

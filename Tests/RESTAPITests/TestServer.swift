@@ -20,6 +20,7 @@ final class TestServer: Sendable {
         var deviceSize: ByteCount = MockExecutor.defaultDeviceSize
         var maxInflightOperations = 8
         var connectionTimeoutSeconds = 60
+        var maxHeldPolls = 512
     }
 
     static let adminKey = "admin-secret"
@@ -54,7 +55,8 @@ final class TestServer: Sendable {
         self.service = RESTService(
             engine: self.engine,
             settings: RESTService.Settings(
-                adminKey: Self.adminKey, userKey: Self.userKey, temporaryDirectory: self.directory.url.path),
+                adminKey: Self.adminKey, userKey: Self.userKey, temporaryDirectory: self.directory.url.path,
+                maxHeldPolls: options.maxHeldPolls),
             metrics: metrics, log: Logger(threshold: self.logThreshold, sink: LogSink { _ in }), now: { now })
         let service = self.service
         self.daemon = HTTPServerDaemon(
