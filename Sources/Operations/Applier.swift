@@ -22,10 +22,11 @@ struct Applier: Sendable {
         var result: String?
     }
 
-    /// Runs `plan` from step `start` (0, or where recovery resumes) and records the end.
+    /// Runs `plan` from step `start` (0, or where recovery resumes) and records the end. `admitted` is the topology
+    /// when the first batch was recorded as started with the operation itself, so it runs at once on it.
     func apply(
         _ operation: OperationID, intent: Intent, plan: Plan, location: String?, from start: Int = 0,
-        alreadyRan: Set<Int> = []
+        alreadyRan: Set<Int> = [], startedOn admitted: Topology? = nil
     ) async -> Outcome {
         var ran = alreadyRan
         var step = start
@@ -33,16 +34,22 @@ struct Applier: Sendable {
         while step < plan.actions.count {
             let batch = Self.batch(in: plan.actions, from: step)
             let topology: Topology
-            do throws(StoreError) {
-                var changes = batch.map { StoreChange.setJournalState(operation, step: $0, .started, at: self.clock()) }
-                if step == 0 || step == start {
-                    changes.insert(.setOperationStatus(operation, .running, at: self.clock()), at: 0)
+            if step == start, let admitted {
+                topology = admitted
+            } else {
+                do throws(StoreError) {
+                    var changes = batch.map {
+                        StoreChange.setJournalState(operation, step: $0, .started, at: self.clock())
+                    }
+                    if step == 0 || step == start {
+                        changes.insert(.setOperationStatus(operation, .running, at: self.clock()), at: 0)
+                    }
+                    topology = try await self.store.commitAndReadTopology(changes)
+                } catch {
+                    // Nothing of the batch has run, whether or not its start was recorded.
+                    failure = "journal: \(error)"
+                    break
                 }
-                topology = try await self.store.commitAndReadTopology(changes)
-            } catch {
-                // Nothing of the batch has run, whether or not its start was recorded.
-                failure = "journal: \(error)"
-                break
             }
             ran.formUnion(batch)
             let results = await self.run(batch.map { ($0, plan.actions[$0]) }, in: topology)

@@ -232,8 +232,9 @@ public final class OperationEngine: Sendable {
         let operation = OperationID.random(using: &generator)
         let now = self.clock()
         let result: Result<PlannedOperation, OperationError>
+        let topology: Topology
         do throws(StoreError) {
-            result = try await self.store.commit { view in
+            (result, topology) = try await self.store.commitAndReadTopology { view in
                 var generator = SystemRandomNumberGenerator()
                 do {
                     if let target, let holder = view.holds.conflict(with: target) {
@@ -247,10 +248,18 @@ public final class OperationEngine: Sendable {
                         let entry = holds.first { $0.conflicts(with: holder.hold) }?.entry ?? holder.hold.entry
                         throw OperationError.objectBusy(entry, operation: holder.operation, type: holder.type)
                     }
-                    let record = try OperationRecord(id: operation, type: planned.intent.type, encoding: planned.intent, at: now)
+                    // The first steps are recorded as started with the operation itself (which is running from
+                    // then on), so they run without a write of their own: after a crash in between, recovery undoes
+                    // them, and undo tolerates work that never happened.
+                    let actions = planned.plan.actions
+                    let firstSteps = Set(actions.isEmpty ? [] : Applier.batch(in: actions, from: 0))
+                    var record = try OperationRecord(
+                        id: operation, type: planned.intent.type, encoding: planned.intent, at: now)
+                    if !firstSteps.isEmpty { record.status = .running }
                     var changes: [StoreChange] = [.insertOperation(record)]
                     changes += holds.map { StoreChange.hold($0, by: operation) }
-                    changes += try Self.journal(of: planned.plan, operation: operation, at: now).map(StoreChange.appendJournal)
+                    changes += try Self.journal(of: planned.plan, operation: operation, at: now, started: firstSteps)
+                        .map(StoreChange.appendJournal)
                     return (changes + planned.changes, .success(planned))
                 } catch let error as OperationError {
                     return ([], .failure(error))
@@ -266,7 +275,8 @@ public final class OperationEngine: Sendable {
         self.log.info(
             "operation_accepted", ("operation", operation), ("type", planned.intent.type),
             ("steps", planned.plan.actions.count))
-        self.launch(operation, intent: planned.intent, plan: planned.plan, location: planned.location)
+        self.launch(
+            operation, intent: planned.intent, plan: planned.plan, location: planned.location, startedOn: topology)
         return operation
     }
 
@@ -285,20 +295,24 @@ public final class OperationEngine: Sendable {
         return order.map { ObjectHold($0, modes[$0] ?? .exclusive) }
     }
 
-    static func journal(of plan: Plan, operation: OperationID, at time: UnixTime) throws -> [JournalEntry] {
+    /// The plan's steps as journal entries: `planned`, or `started` for the steps in `started`.
+    static func journal(
+        of plan: Plan, operation: OperationID, at time: UnixTime, started: Set<Int> = []
+    ) throws -> [JournalEntry] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try plan.actions.enumerated().map { step, action in
             JournalEntry(
                 operation: operation, step: step, action: String(decoding: try encoder.encode(action), as: UTF8.self),
-                updatedAt: time)
+                state: started.contains(step) ? .started : .planned, updatedAt: time)
         }
     }
 
-    /// Applies in a task of its own; the admission slot is released when it ends.
+    /// Applies in a task of its own; the admission slot is released when it ends. `startedOn` is the topology a new
+    /// operation's first steps run on, recorded as started with it.
     private func launch(
         _ operation: OperationID, intent: Intent, plan: Plan, location: String?, resumeAt start: Int = 0,
-        ran: Set<Int> = [], rollBack: Bool = false
+        ran: Set<Int> = [], rollBack: Bool = false, startedOn topology: Topology? = nil
     ) {
         let started = ContinuousClock.now
         // Entered before the task exists, so its end (which may come before `attach`) always finds its entry.
@@ -311,7 +325,8 @@ public final class OperationEngine: Sendable {
                     status: .rolledBack)
             } else {
                 outcome = await self.applier.apply(
-                    operation, intent: intent, plan: plan, location: location, from: start, alreadyRan: ran)
+                    operation, intent: intent, plan: plan, location: location, from: start, alreadyRan: ran,
+                    startedOn: topology)
             }
             let elapsed = ContinuousClock.now - started
             // The end is in the store by now, so a woken waiter reads it.

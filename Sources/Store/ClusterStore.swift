@@ -67,4 +67,13 @@ extension ClusterStore {
         try self.commit(changes)
         return try self.topology(includingPending: true)
     }
+
+    /// `commit(planning:)`, then the whole topology as it stands after it, in one trip to the store: what a new
+    /// operation's first steps run on.
+    public func commitAndReadTopology<Value: Sendable>(
+        planning plan: @Sendable (PlanningView) -> (changes: [StoreChange], value: Value)
+    ) throws(StoreError) -> (value: Value, topology: Topology) {
+        let value = try self.commit(planning: plan)
+        return (value, try self.topology(includingPending: true))
+    }
 }
