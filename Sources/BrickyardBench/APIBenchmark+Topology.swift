@@ -11,10 +11,11 @@ extension APIBenchmark {
         let progress = ProgressLog(
             "\(shape.name): nodes added", total: shape.nodes, every: shape.nodes >= 100 ? 50 : 10)
         let workers = self.setUpWorkers
+        let prefersWait = self.prefersWait
         let counts = try await withThrowingTaskGroup(of: (throttled: Int, polls: Int).self) { group in
             for worker in 0..<workers {
                 group.addTask {
-                    let client = HeketiLoadClient(baseURL: baseURL)
+                    let client = HeketiLoadClient(baseURL: baseURL, prefersWait: prefersWait)
                     for index in stride(from: worker, to: shape.nodes, by: workers) {
                         let hostname = shape.hostname(ofNode: index)
                         let node = try await client.addNode(
@@ -40,6 +41,7 @@ extension APIBenchmark {
         var line = JSONLine(scenario: "api.setup")
         shape.describe(&line)
         line.add("workers", workers)
+        line.add("preferWait", prefersWait ? "yes" : "no")
         line.add("seconds", elapsed, digits: 2)
         line.add("nodesPerSecond", Double(shape.nodes) / elapsed, digits: 1)
         line.add("devicesPerSecond", Double(shape.devices) / elapsed, digits: 1)

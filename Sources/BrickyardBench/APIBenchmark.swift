@@ -19,10 +19,13 @@ struct APIBenchmark {
     var shapes: [TopologyShape] = [.small, .large]
     /// Only the set-up scenario (`--setup-only`): what `--shape` needs to time topology set-up alone.
     var setUpOnly = false
+    /// Whether polls ask the server to hold them (`Prefer: wait`), as Brickyard's client does; `--no-prefer-wait`
+    /// polls as heketi-cli does.
+    var prefersWait = true
 
     static let usage =
         "usage: brickyard-bench api [--quick] [--server PATH] [--volumes N] [--creates N] [--shape NODESxDEVICES]"
-        + " [--setup-only]"
+        + " [--setup-only] [--no-prefer-wait]"
 
     init(arguments: [String]) throws {
         var rest = arguments[...]
@@ -36,6 +39,7 @@ struct APIBenchmark {
             case "--creates": creates = try Self.count(of: argument, from: &rest)
             case "--shape": self.shapes = [try Self.shape(of: argument, from: &rest)]
             case "--setup-only": self.setUpOnly = true
+            case "--no-prefer-wait": self.prefersWait = false
             default: throw APIBenchmarkError.usage("unknown option \"\(argument)\"; " + Self.usage)
             }
         }
