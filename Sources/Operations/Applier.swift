@@ -26,7 +26,7 @@ struct Applier: Sendable {
     /// when the first batch was recorded as started with the operation itself, so it runs at once on it.
     func apply(
         _ operation: OperationID, intent: Intent, plan: Plan, location: String?, from start: Int = 0,
-        alreadyRan: Set<Int> = [], startedOn admitted: Topology? = nil
+        alreadyRan: Set<Int> = [], startedOn admitted: consuming Topology? = nil
     ) async -> Outcome {
         var ran = alreadyRan
         var step = start
@@ -34,8 +34,8 @@ struct Applier: Sendable {
         while step < plan.actions.count {
             let batch = Self.batch(in: plan.actions, from: step)
             let topology: Topology
-            if step == start, let admitted {
-                topology = admitted
+            if step == start, let first = admitted.take() {
+                topology = first
             } else {
                 do throws(StoreError) {
                     var changes = batch.map {
@@ -81,6 +81,9 @@ struct Applier: Sendable {
                     failure = failure ?? error.description
                 }
             }
+            // Let go of the topology before writing: the store then updates its own copy in place instead of copying
+            // every device because this one is still held.
+            _ = consume topology
             if failure == nil, step + batch.count == plan.actions.count {
                 // The last steps' records and the operation's end commit together: one write fewer, and no moment
                 // when every step is done but the operation still looks interrupted (which recovery would undo).

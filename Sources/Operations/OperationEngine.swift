@@ -315,6 +315,8 @@ public final class OperationEngine: Sendable {
         ran: Set<Int> = [], rollBack: Bool = false, startedOn topology: Topology? = nil
     ) {
         let started = ContinuousClock.now
+        // Handed over rather than captured, so the task holds no topology once its first steps have run.
+        let handoff = Mutex(topology)
         // Entered before the task exists, so its end (which may come before `attach`) always finds its entry.
         self.running.withLock { $0.enter(operation) }
         let task = Task {
@@ -326,11 +328,13 @@ public final class OperationEngine: Sendable {
             } else {
                 outcome = await self.applier.apply(
                     operation, intent: intent, plan: plan, location: location, from: start, alreadyRan: ran,
-                    startedOn: topology)
+                    startedOn: handoff.withLock { $0.take() })
             }
             let elapsed = ContinuousClock.now - started
             // The end is in the store by now, so a woken waiter reads it.
-            let waiters = self.running.withLock { $0.remove(operation) }
+            let waiters = self.running.withLock {
+                $0.remove(operation, status: outcome.status, result: outcome.result)
+            }
             waiters.forEach { $0.resume() }
             self.admitted.withLock { $0 -= 1 }
             self.onFinish(intent.type, outcome.status, elapsed)

@@ -45,9 +45,9 @@ struct RunningOperations {
     }
 
     /// Removes an ended operation; returns its waiters, to be resumed with `.ended` outside the lock.
-    mutating func remove(_ operation: OperationID) -> [Resumption] {
+    mutating func remove(_ operation: OperationID, status: OperationStatus, result: String?) -> [Resumption] {
         guard let entry = self.entries.removeValue(forKey: operation) else { return [] }
-        return entry.waiters.values.map { Resumption(waiter: $0, outcome: .ended) }
+        return entry.waiters.values.map { Resumption(waiter: $0, outcome: .ended(status, result: result)) }
     }
 
     /// Adds a waiter for `operation`; nil (and the caller resumes it with `.notWaited`) when the operation is not

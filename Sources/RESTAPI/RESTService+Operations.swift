@@ -48,12 +48,15 @@ extension RESTService {
         guard !record.status.isFinished, let preference = WaitPreference(headers: request.headers),
             self.heldPolls.enter(limit: self.settings.maxHeldPolls)
         else {
-            return try Self.queueAnswer(record)
+            return try Self.queueAnswer(id, record.status, result: record.result)
         }
         let outcome = await self.engine.wait(for: id, upTo: .seconds(preference.seconds))
         self.heldPolls.leave()
+        if case .ended(let status, let result) = outcome {
+            return try Self.queueAnswer(id, status, result: result)
+        }
         let latest = try await self.operationRecord(id)
-        var response = try Self.queueAnswer(latest)
+        var response = try Self.queueAnswer(id, latest.status, result: latest.result)
         if outcome == .timedOut, !latest.status.isFinished {
             response.headers.set(name: "Preference-Applied", value: preference.applied)
         }
@@ -71,17 +74,19 @@ extension RESTService {
         return record
     }
 
-    private static func queueAnswer(_ record: OperationRecord) throws(APIError) -> HTTPServerResponse {
-        switch record.status {
+    private static func queueAnswer(_ id: OperationID, _ status: OperationStatus, result: String?) throws(APIError)
+        -> HTTPServerResponse
+    {
+        switch status {
         case .pending, .running:
             return HTTPServerResponse(status: 200, headers: ["X-Pending": "true"])
         case .succeeded:
-            if let location = record.result, !location.isEmpty {
+            if let location = result, !location.isEmpty {
                 return HTTPServerResponse(status: 303, headers: ["Location": location])
             }
             return HTTPServerResponse(status: 204)
         case .failed, .rolledBack:
-            throw APIError(status: 500, message: record.result ?? "operation \(record.id) failed")
+            throw APIError(status: 500, message: result ?? "operation \(id) failed")
         }
     }
 

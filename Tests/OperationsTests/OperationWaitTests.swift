@@ -8,7 +8,7 @@ import Testing
 /// is nothing to wait for.
 @Suite struct OperationWaitTests {
     /// A node addition held at the fixture's closed gate.
-    private static func heldNodeAdd(_ fixture: EngineFixture) async throws -> OperationID {
+    private static func heldNodeAdd(_ fixture: EngineFixture) async throws -> (OperationID, NodeID) {
         fixture.gate.close()
         var generator = SystemRandomNumberGenerator()
         let node = Node(
@@ -17,12 +17,12 @@ import Testing
         let operation = try await fixture.engine.addNode(node)
         let gate = fixture.gate
         #expect(await eventually { gate.waitingCount == 1 })
-        return operation
+        return (operation, node.id)
     }
 
     @Test func manyWaitersAreWokenByTheEnd() async throws {
         let fixture = try await EngineFixture(nodes: 0)
-        let operation = try await Self.heldNodeAdd(fixture)
+        let (operation, node) = try await Self.heldNodeAdd(fixture)
         let engine = fixture.engine
         let outcomes = await withTaskGroup(of: OperationWaitOutcome.self) { group in
             for _ in 0..<100 {
@@ -33,14 +33,14 @@ import Testing
             fixture.gate.open()
             return await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(outcomes == Array(repeating: .ended, count: 100))
+        #expect(outcomes == Array(repeating: .ended(.succeeded, result: "/nodes/\(node)"), count: 100))
         #expect(engine.waiterCount == 0)
         #expect(try await fixture.store.operation(operation)?.status == .succeeded)
     }
 
     @Test func aWaitEndsWhenItsTimeRunsOut() async throws {
         let fixture = try await EngineFixture(nodes: 0)
-        let operation = try await Self.heldNodeAdd(fixture)
+        let (operation, _) = try await Self.heldNodeAdd(fixture)
         let started = ContinuousClock.now
         #expect(await fixture.engine.wait(for: operation, upTo: .milliseconds(100)) == .timedOut)
         #expect(ContinuousClock.now - started >= .milliseconds(100))
@@ -52,7 +52,7 @@ import Testing
         let fixture = try await EngineFixture(nodes: 0)
         var generator = SystemRandomNumberGenerator()
         #expect(await fixture.engine.wait(for: .random(using: &generator), upTo: .seconds(30)) == .notWaited)
-        let operation = try await Self.heldNodeAdd(fixture)
+        let (operation, _) = try await Self.heldNodeAdd(fixture)
         fixture.gate.open()
         await fixture.engine.waitUntilIdle()
         #expect(await fixture.engine.wait(for: operation, upTo: .seconds(30)) == .notWaited)
@@ -60,7 +60,7 @@ import Testing
 
     @Test func releasedWaitersGoAtOnceAndLaterWaitsAreRefused() async throws {
         let fixture = try await EngineFixture(nodes: 0)
-        let operation = try await Self.heldNodeAdd(fixture)
+        let (operation, _) = try await Self.heldNodeAdd(fixture)
         let engine = fixture.engine
         let waiter = Task { await engine.wait(for: operation, upTo: .seconds(30)) }
         #expect(await eventually { engine.waiterCount == 1 })
