@@ -4,13 +4,16 @@ import Synchronization
 /// one transaction and one fsync, so concurrent operations do not queue behind each other's disk flushes.
 ///
 /// A write is queued with a continuation; the first one queued schedules a drain on the store's thread, which runs
-/// after the jobs queued before it, so the writes those jobs queue join the same batch. The drain opens the
+/// after the jobs queued before it (writers that arrived meanwhile), so their writes join the same batch. The drain opens the
 /// transaction, runs each write in a savepoint of its own (a refused write is undone alone and told why; the others
 /// go on), commits, and only then resumes the writers: a write returns once it is durable, as with a transaction of
 /// its own. The transaction opens and commits within the one drain job, so no read on the store's thread ever sees
 /// a write that is not committed.
 extension SQLiteStore {
     /// Runs `body` in the next batch and returns its value once the batch has committed.
+    ///
+    /// Nonisolated: the writer waits on its own executor and is resumed there, so the store's thread runs the drains
+    /// and nothing else for it.
     nonisolated func write<Value: Sendable>(
         _ body: @escaping @Sendable (isolated SQLiteStore) throws(StoreError) -> Value
     ) async throws(StoreError) -> Value {
@@ -34,7 +37,7 @@ extension SQLiteStore {
                 },
                 refuse: { error in continuation.resume(returning: .failure(error)) })
             if self.pendingWrites.withLock({ $0.add(write) }) {
-                Task { await self.drain() }
+                self.runOnOwnThread { $0.drain() }
             }
         }
         return try result.get()

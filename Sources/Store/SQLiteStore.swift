@@ -39,6 +39,11 @@ public actor SQLiteStore: ClusterStore {
         self.executor = DedicatedThreadExecutor(name: "brickyard-store")
     }
 
+    /// Runs `body` isolated to the store on its thread, after the jobs queued so far, enqueued there directly.
+    nonisolated func runOnOwnThread(_ body: @escaping @Sendable (isolated SQLiteStore) -> Void) {
+        self.executor.run { self.assumeIsolated { body($0) } }
+    }
+
     /// Whether the caller runs on the store's own thread (every isolated method does).
     var isOnOwnThread: Bool { self.executor.isCurrentThread }
 
