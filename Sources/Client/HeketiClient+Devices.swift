@@ -17,7 +17,8 @@ extension HeketiClient {
     /// The device a node lists under `name`, as it must after the device was added.
     public static func device(named name: String, in node: NodeInfoResponse) throws(ClientError) -> DeviceInfoResponse {
         guard let device = node.devices.first(where: { $0.name == name }) else {
-            throw .unexpectedResponse(request: "POST /devices", detail: "node \(node.id) has no device \(name) afterwards")
+            throw .unexpectedResponse(
+                request: "POST /devices", detail: "node \(node.id) has no device \(name) afterwards")
         }
         return device
     }

@@ -42,7 +42,8 @@ public struct TopologyLoader: Sendable {
                 clusterID = created.id
                 emit(TopologyLoadEvent(kind: .cluster, outcome: .created, id: created.id))
                 existing.clusters.append(
-                    TopologyInfo.Cluster(id: created.id, file: created.file, block: created.block, volumes: [], nodes: []))
+                    TopologyInfo.Cluster(
+                        id: created.id, file: created.file, block: created.block, volumes: [], nodes: []))
             }
             try await self.settle(cluster.nodes, in: clusterID, existing: existing) { $0.forEach(emit) }
         }

@@ -4,11 +4,11 @@ import Synchronization
 /// one transaction and one fsync, so concurrent operations do not queue behind each other's disk flushes.
 ///
 /// A write is queued with a continuation; the first one queued schedules a drain on the store's thread, which runs
-/// after the jobs queued before it (writers that arrived meanwhile), so their writes join the same batch. The drain opens the
-/// transaction, runs each write in a savepoint of its own (a refused write is undone alone and told why; the others
-/// go on), commits, and only then resumes the writers: a write returns once it is durable, as with a transaction of
-/// its own. The transaction opens and commits within the one drain job, so no read on the store's thread ever sees
-/// a write that is not committed.
+/// after the jobs queued before it, so writes queued meanwhile join the same batch. The drain opens the transaction,
+/// runs each write in a savepoint of its own (a refused write is undone alone and told why; the others go on),
+/// commits, and only then resumes the writers: a write returns once it is durable, as with a transaction of its own.
+/// The transaction opens and commits within the one drain, so no read on the store's thread ever sees a write that
+/// is not committed.
 extension SQLiteStore {
     /// Runs `body` in the next batch and returns its value once the batch has committed.
     ///
@@ -17,7 +17,8 @@ extension SQLiteStore {
     nonisolated func write<Value: Sendable>(
         _ body: @escaping @Sendable (isolated SQLiteStore) throws(StoreError) -> Value
     ) async throws(StoreError) -> Value {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Value, StoreError>, Never>) in
+        typealias Outcome = Result<Value, StoreError>
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             let write = PendingWrite(
                 perform: { store in
                     let outcome: Result<Value, StoreError>

@@ -60,15 +60,17 @@ import Testing
     @Test func aLargeFileIsReportedInItsOwnOrderThoughNodesAreSettledTogether() async throws {
         let fixture = try await ClientFixture.start()
         let nodes = (1...12).map { index in
-            #"{"node":{"hostnames":{"manage":["big\#(index)"],"storage":["10.0.1.\#(index)"]},"zone":\#(1 + index % 3)},"#
-                + #""devices":["/dev/sdb","/dev/sdc","/dev/sdd"]}"#
+            #"{"node":{"hostnames":{"manage":["big\#(index)"],"storage":["10.0.1.\#(index)"]},"#
+                + #""zone":\#(1 + index % 3)},"devices":["/dev/sdb","/dev/sdc","/dev/sdd"]}"#
         }
         let path = fixture.directory.path("big.json")
-        try Data(#"{"clusters":[{"nodes":[\#(nodes.joined(separator: ","))]}]}"#.utf8).write(to: URL(fileURLWithPath: path))
+        let file = #"{"clusters":[{"nodes":[\#(nodes.joined(separator: ","))]}]}"#
+        try Data(file.utf8).write(to: URL(fileURLWithPath: path))
         let run = try await fixture.run("topology", "load", "--json", path, "--output", "json")
         #expect(run.code == 0, "\(run.errors)")
         let events = try #require(try run.object()["events"] as? [[String: Any]])
-        let expected = ["cluster:"] + (1...12).flatMap { ["node:big\($0)", "device:/dev/sdb", "device:/dev/sdc", "device:/dev/sdd"] }
+        let devices = ["device:/dev/sdb", "device:/dev/sdc", "device:/dev/sdd"]
+        let expected = ["cluster:"] + (1...12).flatMap { ["node:big\($0)"] + devices }
         #expect(events.map { "\($0["kind"] as? String ?? ""):\($0["name"] as? String ?? "")" } == expected)
         #expect(events.allSatisfy { $0["outcome"] as? String == "created" && $0["id"] is String })
         let info = try await fixture.run("topology", "info", "--output", "json").object()

@@ -45,7 +45,7 @@ import Testing
             let (response, answered) = try await held.value
             #expect(response.status == 303)
             #expect(response.headers["Location"]?.hasPrefix("/nodes/") == true)
-            #expect(response.headers["Preference-Applied"] == nil, "an ended operation is answered as without the preference")
+            #expect(response.headers["Preference-Applied"] == nil, "answered as without the preference")
             // The hold would last 5 s; the end wakes it, so the answer follows within a fraction of that.
             #expect(answered - opened < .seconds(1), "answered \(answered - opened) after the gate opened")
             #expect(server.service.heldPollCount == 0)
