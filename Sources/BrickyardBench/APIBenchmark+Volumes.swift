@@ -22,7 +22,7 @@ extension APIBenchmark {
     ) async throws -> CreateRun {
         let label = clients == 1 ? "sequential creates" : "concurrent creates (\(clients) clients)"
         let run = try await Self.create(
-            count: count, clients: clients, baseURL: server.baseURL,
+            count: count, clients: clients, baseURL: server.baseURL, prefersWait: self.prefersWait,
             progress: ProgressLog("\(shape.name): \(label)", total: count))
         try server.checkRunning()
         var line = JSONLine(scenario: scenario)
@@ -45,6 +45,7 @@ extension APIBenchmark {
         if missing > 0 {
             let run = try await Self.create(
                 count: missing, clients: self.concurrentClients, baseURL: server.baseURL,
+                prefersWait: self.prefersWait,
                 progress: ProgressLog("\(shape.name): filling to \(target) volumes", total: missing))
             throttled = run.throttled
         }
@@ -69,14 +70,16 @@ extension APIBenchmark {
     }
 
     /// `count` creates shared round-robin among `clients` workers, each with its own client.
-    static func create(count: Int, clients: Int, baseURL: String, progress: ProgressLog) async throws -> CreateRun {
+    static func create(
+        count: Int, clients: Int, baseURL: String, prefersWait: Bool, progress: ProgressLog
+    ) async throws -> CreateRun {
         let clock = ContinuousClock()
         let start = clock.now
         var total = CreateRun(ids: [], latencies: [], throttled: 0, seconds: 0)
         try await withThrowingTaskGroup(of: CreateRun.self) { group in
             for worker in 0..<clients {
                 group.addTask {
-                    let client = HeketiLoadClient(baseURL: baseURL)
+                    let client = HeketiLoadClient(baseURL: baseURL, prefersWait: prefersWait)
                     var run = CreateRun(ids: [], latencies: [], throttled: 0, seconds: 0)
                     for _ in stride(from: worker, to: count, by: clients) {
                         let (id, latency) = try await client.createVolume(Self.volumeRequest)

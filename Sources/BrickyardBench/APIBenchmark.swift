@@ -2,7 +2,8 @@ import Foundation
 
 /// The REST load driver: starts `brickyard serve` with the mock executor, builds a topology through the API,
 /// and measures volume creates (one client, then eight), volume GETs on keep-alive connections and the server's
-/// RSS, at a small and a large topology; finishes with the large/small ratios.
+/// RSS, at a small and a large topology; finishes with the large/small ratios. `--shape` runs one topology instead,
+/// and `--setup-only` times only its set-up.
 struct APIBenchmark {
     var quick = false
     var serverPath = Self.defaultServerPath()
@@ -14,8 +15,17 @@ struct APIBenchmark {
     var setUpWorkers = 4
     var concurrentClients = 8
     var readWorkers = 4
+    /// The topologies to run, each on a fresh server: small then large, or the one `--shape` names.
+    var shapes: [TopologyShape] = [.small, .large]
+    /// Only the set-up scenario (`--setup-only`): what `--shape` needs to time topology set-up alone.
+    var setUpOnly = false
+    /// Whether polls ask the server to hold them (`Prefer: wait`), as Brickyard's client does; `--no-prefer-wait`
+    /// polls as heketi-cli does.
+    var prefersWait = true
 
-    static let usage = "usage: brickyard-bench api [--quick] [--server PATH] [--volumes N] [--creates N]"
+    static let usage =
+        "usage: brickyard-bench api [--quick] [--server PATH] [--volumes N] [--creates N] [--shape NODESxDEVICES]"
+        + " [--setup-only] [--no-prefer-wait]"
 
     init(arguments: [String]) throws {
         var rest = arguments[...]
@@ -27,6 +37,9 @@ struct APIBenchmark {
             case "--server": self.serverPath = try Self.value(of: argument, from: &rest)
             case "--volumes": volumes = try Self.count(of: argument, from: &rest)
             case "--creates": creates = try Self.count(of: argument, from: &rest)
+            case "--shape": self.shapes = [try Self.shape(of: argument, from: &rest)]
+            case "--setup-only": self.setUpOnly = true
+            case "--no-prefer-wait": self.prefersWait = false
             default: throw APIBenchmarkError.usage("unknown option \"\(argument)\"; " + Self.usage)
             }
         }
@@ -44,8 +57,12 @@ struct APIBenchmark {
     }
 
     func run() async throws {
-        let small = try await self.run(.small)
-        let large = try await self.run(.large)
+        var results: [ShapeResult] = []
+        for shape in self.shapes {
+            if let result = try await self.run(shape) { results.append(result) }
+        }
+        // The ratios compare the two standard shapes; one shape alone has nothing to compare with.
+        guard results.count == 2, let small = results.first, let large = results.last else { return }
         var line = JSONLine(scenario: "api.scaling")
         line.add("sequentialCreateRatio", large.sequentialPerSecond / small.sequentialPerSecond, digits: 3)
         line.add("concurrentCreateRatio", large.concurrentPerSecond / small.concurrentPerSecond, digits: 3)
@@ -54,8 +71,9 @@ struct APIBenchmark {
         line.print()
     }
 
-    /// All scenarios at one shape, on a fresh server and database; the server is stopped on every path.
-    func run(_ shape: TopologyShape) async throws -> ShapeResult {
+    /// All scenarios at one shape (or only the set-up), on a fresh server and database; the server is stopped on
+    /// every path.
+    func run(_ shape: TopologyShape) async throws -> ShapeResult? {
         let server = try ServerProcess(executable: self.serverPath)
         ProgressLog.write(
             "\(shape.name): server pid \(server.pid) on \(server.baseURL), files in \(server.directory.path)")
@@ -63,6 +81,10 @@ struct APIBenchmark {
         do {
             try await server.waitUntilReady()
             try await self.setUp(shape, on: server)
+            if self.setUpOnly {
+                _ = await server.stop()
+                return nil
+            }
             let sequential = try await self.createVolumes(
                 count: self.creates, clients: 1, scenario: "api.sequentialCreates", shape: shape, server: server)
             let concurrent = try await self.createVolumes(
@@ -107,6 +129,19 @@ struct APIBenchmark {
             throw APIBenchmarkError.usage("\(option) needs a value; " + Self.usage)
         }
         return value
+    }
+
+    /// `300x8`: nodes, then devices per node.
+    private static func shape(of option: String, from rest: inout ArraySlice<String>) throws -> TopologyShape {
+        let text = try Self.value(of: option, from: &rest)
+        let parts = text.split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let nodes = Int(parts[0]), let devices = Int(parts[1]), nodes > 0, devices > 0,
+            devices <= 24
+        else {
+            throw APIBenchmarkError.usage(
+                "\(option) needs NODESxDEVICES (devices 1 to 24), not \"\(text)\"; " + Self.usage)
+        }
+        return TopologyShape(name: text, nodes: nodes, devicesPerNode: devices)
     }
 
     private static func count(of option: String, from rest: inout ArraySlice<String>) throws -> Int {

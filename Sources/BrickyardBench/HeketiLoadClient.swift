@@ -13,15 +13,25 @@ final class HeketiLoadClient {
     private let http: HTTPClient
     /// How many 429 answers were received (and waited out as `Retry-After` asked).
     private(set) var throttled = 0
+    /// How many `GET /queue/{id}` polls were sent.
+    private(set) var polls = 0
 
-    /// The waits between polls of `/queue/{id}`: at once, then growing to a cap of 20 ms.
+    /// Sent with every poll of `/queue/{id}`, as Brickyard's own client does (`PollSchedule`): a Brickyard server holds
+    /// the poll until the operation ends; a Heketi server ignores it and is polled on `pollDelays`.
+    static let preference = "wait=5"
+
+    /// The waits between polls of `/queue/{id}` answered at once: at once, then growing to a cap of 20 ms.
     static let pollDelays: [Duration] = [
         .zero, .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
     ]
     static let pollDelayCap: Duration = .milliseconds(20)
 
-    init(baseURL: String, requestTimeout: Duration = .seconds(60)) {
+    /// Whether polls send `preference` (Brickyard's client) or not (heketi-cli's).
+    let prefersWait: Bool
+
+    init(baseURL: String, prefersWait: Bool = true, requestTimeout: Duration = .seconds(60)) {
         self.baseURL = baseURL
+        self.prefersWait = prefersWait
         self.http = HTTPClient(configuration: HTTPClientConfiguration(timeout: requestTimeout, maxIdleHandles: 1))
     }
 
@@ -63,6 +73,12 @@ final class HeketiLoadClient {
         _ = try await self.send("GET", "/volumes/" + id, expecting: [200])
     }
 
+    /// `GET /metrics` as text; nil when the server does not serve it (Heketi).
+    func metrics() async throws -> String? {
+        let response = try await self.send("GET", "/metrics", expecting: [200, 404])
+        return response.status == 200 ? response.bodyText : nil
+    }
+
     /// `GET /hello`, once, with a short timeout: true when the server answered 200.
     func hello() async -> Bool {
         let request = HTTPRequest(url: self.baseURL + "/hello", timeout: .seconds(1))
@@ -73,14 +89,19 @@ final class HeketiLoadClient {
     /// after a 303 (`resource` true) or an empty string after a 204.
     private func finish(_ accepted: HTTPResponse, request: String, resource: Bool) async throws -> String {
         let queue = try Self.location(accepted, request: request)
-        var polls = 0
+        let headers: HTTPHeaders = self.prefersWait ? ["Prefer": Self.preference] : [:]
+        var attempt = 0
         while true {
-            let delay = polls < Self.pollDelays.count ? Self.pollDelays[polls] : Self.pollDelayCap
+            let delay = attempt < Self.pollDelays.count ? Self.pollDelays[attempt] : Self.pollDelayCap
             if delay > .zero { try await Task.sleep(for: delay) }
-            polls += 1
-            let response = try await self.send("GET", queue, expecting: [200, 303, 204], context: request)
+            attempt += 1
+            self.polls += 1
+            let response = try await self.send(
+                "GET", queue, headers: headers, expecting: [200, 303, 204], context: request)
             switch response.status {
             case 200 where response.headers["X-Pending"]?.lowercased() == "true":
+                // Held for the whole wait: the server holds polls, so the next one goes at once.
+                if response.headers["Preference-Applied"] != nil { attempt = 0 }
                 continue
             case 303 where resource:
                 return try Self.location(response, request: "\(request) -> GET \(queue)")
@@ -95,10 +116,12 @@ final class HeketiLoadClient {
 
     /// Sends one request; waits out 429 answers as `Retry-After` asks (1 s when absent) and sends again.
     private func send(
-        _ method: String, _ path: String, body: Data? = nil, expecting: Set<Int>, context: String? = nil
+        _ method: String, _ path: String, body: Data? = nil, headers: HTTPHeaders = [:], expecting: Set<Int>,
+        context: String? = nil
     ) async throws -> HTTPResponse {
         let name = (context.map { $0 + " -> " } ?? "") + "\(method) \(path)"
-        var request = HTTPRequest(method: method, url: path.hasPrefix("http") ? path : self.baseURL + path, body: body)
+        var request = HTTPRequest(
+            method: method, url: path.hasPrefix("http") ? path : self.baseURL + path, headers: headers, body: body)
         if body != nil { request.headers.set(name: "Content-Type", value: "application/json") }
         while true {
             let response: HTTPResponse

@@ -4,11 +4,21 @@ extension HeketiClient {
     /// `POST /devices`, followed to the end. Heketi's answer names no device, so the node is read afterwards to
     /// return the device it now holds under that name.
     public func addDevice(_ request: DeviceAddRequest) async throws(ClientError) -> DeviceInfoResponse {
+        try await self.createDevice(request)
+        return try Self.device(named: request.name, in: try await self.nodeInfo(request.node))
+    }
+
+    /// `POST /devices`, followed to the end, without reading the node back: for a caller adding several devices to
+    /// one node, which reads it once afterwards.
+    public func createDevice(_ request: DeviceAddRequest) async throws(ClientError) {
         _ = try await self.perform("POST", "/devices", body: Self.body(request))
-        let node = try await self.nodeInfo(request.node)
-        guard let device = node.devices.first(where: { $0.name == request.name }) else {
+    }
+
+    /// The device a node lists under `name`, as it must after the device was added.
+    public static func device(named name: String, in node: NodeInfoResponse) throws(ClientError) -> DeviceInfoResponse {
+        guard let device = node.devices.first(where: { $0.name == name }) else {
             throw .unexpectedResponse(
-                request: "POST /devices", detail: "node \(request.node) has no device \(request.name) afterwards")
+                request: "POST /devices", detail: "node \(node.id) has no device \(name) afterwards")
         }
         return device
     }

@@ -50,7 +50,9 @@ struct ListenerPart: ServerPart {
         self.log.log(.info, "listening", [("address", "\(self.host):\(self.daemon.port ?? 0)")] + self.summary)
     }
 
+    /// Held polls are answered first (each as still pending), so the daemon's stop does not wait out their waits.
     func stop() async {
+        self.service.releaseHeldPolls()
         await self.daemon.stop()
     }
 }

@@ -12,7 +12,8 @@ struct TopologyCommand: ClientAction {
                 name: "load", usage: "--json FILE | -j FILE",
                 summary: "Creates the clusters, nodes and devices a heketi-cli topology file describes. Nodes "
                     + "(by management hostname) and devices (by path) that already exist are left as they are, so "
-                    + "loading the same file again changes nothing. Each item's result is printed as it is settled.",
+                    + "loading the same file again changes nothing. A few nodes are settled at once, and each item's "
+                    + "result is printed in the file's order as soon as it is settled.",
                 example: "brickyard topology load --json topology.json", options: ["json"]),
             VerbHelp(
                 name: "info", usage: "", summary: "Shows every cluster with its volumes, nodes and devices.",

@@ -107,9 +107,18 @@ public struct Logger: Sendable {
         return "\"\(escaped)\""
     }
 
+    /// The current second in ISO 8601. Formatting a date costs more than the rest of a line, and the text only
+    /// changes once a second, so lines within one second share it.
     static func timestamp() -> String {
-        Date().ISO8601Format()
+        let now = Date()
+        let second = Int64(now.timeIntervalSince1970.rounded(.down))
+        return Self.lastTimestamp.withLock { last in
+            if last.second != second { last = (second, now.ISO8601Format()) }
+            return last.text
+        }
     }
+
+    private static let lastTimestamp = Mutex<(second: Int64, text: String)>((-1, ""))
 }
 
 /// Where log lines go; the lock makes each line atomic.

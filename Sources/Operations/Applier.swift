@@ -23,34 +23,36 @@ struct Applier: Sendable {
         var result: String?
     }
 
-    /// Runs `plan` from step `start` (0, or where recovery resumes) and records the end.
+    /// Runs `plan` from step `start` (0, or where recovery resumes) and records the end. `admitted` is the topology
+    /// when the first batch was recorded as started with the operation itself, so it runs at once on it.
     func apply(
         _ operation: OperationID, intent: Intent, plan: Plan, location: String?, from start: Int = 0,
-        alreadyRan: Set<Int> = []
+        alreadyRan: Set<Int> = [], startedOn admitted: consuming Topology? = nil
     ) async -> Outcome {
         var ran = alreadyRan
         var step = start
         var failure: String?
         while step < plan.actions.count {
             let batch = Self.batch(in: plan.actions, from: step)
-            do throws(StoreError) {
-                var changes = batch.map { StoreChange.setJournalState(operation, step: $0, .started, at: self.clock()) }
-                if step == 0 || step == start {
-                    changes.insert(.setOperationStatus(operation, .running, at: self.clock()), at: 0)
+            let topology: Topology
+            if step == start, let first = admitted.take() {
+                topology = first
+            } else {
+                do throws(StoreError) {
+                    var changes = batch.map {
+                        StoreChange.setJournalState(operation, step: $0, .started, at: self.clock())
+                    }
+                    if step == 0 || step == start {
+                        changes.insert(.setOperationStatus(operation, .running, at: self.clock()), at: 0)
+                    }
+                    topology = try await self.store.commitAndReadTopology(changes)
+                } catch {
+                    // Nothing of the batch has run, whether or not its start was recorded.
+                    failure = "journal: \(error)"
+                    break
                 }
-                try await self.store.commit(changes)
-            } catch {
-                failure = "journal: \(error)"
-                break
             }
             ran.formUnion(batch)
-            let topology: Topology
-            do throws(StoreError) {
-                topology = try await self.store.topology(includingPending: true)
-            } catch {
-                failure = "reading topology: \(error)"
-                break
-            }
             let results = await self.run(batch.map { ($0, plan.actions[$0]) }, in: topology)
             var changes: [StoreChange] = []
             for (index, result) in results {
@@ -80,6 +82,14 @@ struct Applier: Sendable {
                     failure = failure ?? error.description
                 }
             }
+            // Let go of the topology before writing: the store then updates its own copy in place instead of copying
+            // every device because this one is still held.
+            _ = consume topology
+            if failure == nil, step + batch.count == plan.actions.count {
+                // The last steps' records and the operation's end commit together: one write fewer, and no moment
+                // when every step is done but the operation still looks interrupted (which recovery would undo).
+                return await self.finish(operation, intent: intent, location: location, recording: changes)
+            }
             do throws(StoreError) {
                 try await self.store.commit(changes)
             } catch {
@@ -105,13 +115,19 @@ struct Applier: Sendable {
         }
     }
 
-    /// Records success: the finalizer's changes and the status in one transaction.
-    func finish(_ operation: OperationID, intent: Intent, location: String?) async -> Outcome {
+    /// Records success: the last steps' records (`recording`), the finalizer's changes and the status in one
+    /// transaction. The finalizer plans from the topology before `recording`, which only holds journal states and what
+    /// devices reported (size and backend), and no finalizer reads those.
+    func finish(
+        _ operation: OperationID, intent: Intent, location: String?, recording: [StoreChange] = []
+    ) async -> Outcome {
         let now = self.clock()
         do throws(StoreError) {
             try await self.store.commit { view in
                 let changes = OperationFinalizer.success(of: intent, operation: operation, in: view.topology)
-                return (changes + [.setOperationStatus(operation, .succeeded, result: location, at: now)], ())
+                return (
+                    recording + changes + [.setOperationStatus(operation, .succeeded, result: location, at: now)], ()
+                )
             }
             return Outcome(status: .succeeded, result: location)
         } catch {

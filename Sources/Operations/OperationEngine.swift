@@ -20,7 +20,7 @@ public final class OperationEngine: Sendable {
     private let applier: Applier
     private let log: Logger
     private let clock: @Sendable () -> UnixTime
-    private let running = Mutex<[OperationID: Task<Void, Never>]>([:])
+    private let running = Mutex(RunningOperations())
     private let admitted = Mutex(0)
     /// Called when an operation ends (metrics): its type, status and how long it took.
     private let onFinish: @Sendable (OperationType, OperationStatus, Duration) -> Void
@@ -84,7 +84,7 @@ public final class OperationEngine: Sendable {
 
     public func addNode(_ node: Node) async throws(OperationError) -> OperationID {
         let planner = TopologyOperationPlanner(settings: self.settings)
-        return try await self.submit { operation, topology, _ throws(OperationError) in
+        return try await self.submit(placing: false) { operation, topology, _ throws(OperationError) in
             try planner.addNode(node, operation: operation, in: topology)
         }
     }
@@ -98,7 +98,8 @@ public final class OperationEngine: Sendable {
 
     public func addDevice(_ device: Device, destroyData: Bool) async throws(OperationError) -> OperationID {
         let planner = TopologyOperationPlanner(settings: self.settings)
-        return try await self.submit(holding: .shared(.node(device.node))) { operation, topology, _ throws(OperationError) in
+        return try await self.submit(holding: .shared(.node(device.node)), placing: false) {
+            operation, topology, _ throws(OperationError) in
             try planner.addDevice(device, destroyData: destroyData, operation: operation, in: topology)
         }
     }
@@ -221,9 +222,11 @@ public final class OperationEngine: Sendable {
     /// object another operation is changing is refused as busy rather than planned against a state about to change.
     /// The planner's own holds (and the intent's) are checked after planning and recorded first in the batch; the
     /// store refuses a conflicting hold in any case. Devices another operation holds exclusively (being failed,
-    /// removed or resynced) are hidden from placement.
-    private func submit(holding target: ObjectHold? = nil, _ make: @escaping Make) async throws(OperationError)
-        -> OperationID
+    /// removed or resynced) are hidden from placement; a plan that places no brick (`placing` false: a node or a
+    /// device joining) sees the topology as it is, which spares a copy of every device per request while other
+    /// devices are being added.
+    private func submit(holding target: ObjectHold? = nil, placing: Bool = true, _ make: @escaping Make)
+        async throws(OperationError) -> OperationID
     {
         let limit = self.settings.maxInflightOperations
         let admitted = self.admitted.withLock { count -> Bool in
@@ -239,24 +242,34 @@ public final class OperationEngine: Sendable {
         let operation = OperationID.random(using: &generator)
         let now = self.clock()
         let result: Result<PlannedOperation, OperationError>
+        let topology: Topology
         do throws(StoreError) {
-            result = try await self.store.commit { view in
+            (result, topology) = try await self.store.commitAndReadTopology { view in
                 var generator = SystemRandomNumberGenerator()
                 do {
                     if let target, let holder = view.holds.conflict(with: target) {
                         throw OperationError.objectBusy(target.entry, operation: holder.operation, type: holder.type)
                     }
-                    let topology = view.topology.withoutDevices(view.holds.exclusivelyHeldDevices)
+                    let topology =
+                        placing ? view.topology.withoutDevices(view.holds.exclusivelyHeldDevices) : view.topology
                     let planned = try make(operation, topology, &generator)
                     let holds = Self.holds(of: planned)
                     if let holder = view.holds.conflict(with: holds) {
                         let entry = holds.first { $0.conflicts(with: holder.hold) }?.entry ?? holder.hold.entry
                         throw OperationError.objectBusy(entry, operation: holder.operation, type: holder.type)
                     }
-                    let record = try OperationRecord(id: operation, type: planned.intent.type, encoding: planned.intent, at: now)
+                    // The first steps are recorded as started with the operation itself (which is running from
+                    // then on), so they run without a write of their own: after a crash in between, recovery undoes
+                    // them, and undo tolerates work that never happened.
+                    let actions = planned.plan.actions
+                    let firstSteps = Set(actions.isEmpty ? [] : Applier.batch(in: actions, from: 0))
+                    var record = try OperationRecord(
+                        id: operation, type: planned.intent.type, encoding: planned.intent, at: now)
+                    if !firstSteps.isEmpty { record.status = .running }
                     var changes: [StoreChange] = [.insertOperation(record)]
                     changes += holds.map { StoreChange.hold($0, by: operation) }
-                    changes += try Self.journal(of: planned.plan, operation: operation, at: now).map(StoreChange.appendJournal)
+                    changes += try Self.journal(of: planned.plan, operation: operation, at: now, started: firstSteps)
+                        .map(StoreChange.appendJournal)
                     return (changes + planned.changes, .success(planned))
                 } catch let error as OperationError {
                     return ([], .failure(error))
@@ -272,7 +285,8 @@ public final class OperationEngine: Sendable {
         self.log.info(
             "operation_accepted", ("operation", operation), ("type", planned.intent.type),
             ("steps", planned.plan.actions.count))
-        self.launch(operation, intent: planned.intent, plan: planned.plan, location: planned.location)
+        self.launch(
+            operation, intent: planned.intent, plan: planned.plan, location: planned.location, startedOn: topology)
         return operation
     }
 
@@ -291,22 +305,30 @@ public final class OperationEngine: Sendable {
         return order.map { ObjectHold($0, modes[$0] ?? .exclusive) }
     }
 
-    static func journal(of plan: Plan, operation: OperationID, at time: UnixTime) throws -> [JournalEntry] {
+    /// The plan's steps as journal entries: `planned`, or `started` for the steps in `started`.
+    static func journal(
+        of plan: Plan, operation: OperationID, at time: UnixTime, started: Set<Int> = []
+    ) throws -> [JournalEntry] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return try plan.actions.enumerated().map { step, action in
             JournalEntry(
                 operation: operation, step: step, action: String(decoding: try encoder.encode(action), as: UTF8.self),
-                updatedAt: time)
+                state: started.contains(step) ? .started : .planned, updatedAt: time)
         }
     }
 
-    /// Applies in a task of its own; the admission slot is released when it ends.
+    /// Applies in a task of its own; the admission slot is released when it ends. `startedOn` is the topology a new
+    /// operation's first steps run on, recorded as started with it.
     private func launch(
         _ operation: OperationID, intent: Intent, plan: Plan, location: String?, resumeAt start: Int = 0,
-        ran: Set<Int> = [], rollBack: Bool = false
+        ran: Set<Int> = [], rollBack: Bool = false, startedOn topology: Topology? = nil
     ) {
         let started = ContinuousClock.now
+        // Handed over rather than captured, so the task holds no topology once its first steps have run.
+        let handoff = Mutex(topology)
+        // Entered before the task exists, so its end (which may come before `attach`) always finds its entry.
+        self.running.withLock { $0.enter(operation) }
         let task = Task {
             let outcome: Applier.Outcome
             if rollBack {
@@ -315,10 +337,15 @@ public final class OperationEngine: Sendable {
                     status: .rolledBack)
             } else {
                 outcome = await self.applier.apply(
-                    operation, intent: intent, plan: plan, location: location, from: start, alreadyRan: ran)
+                    operation, intent: intent, plan: plan, location: location, from: start, alreadyRan: ran,
+                    startedOn: handoff.withLock { $0.take() })
             }
             let elapsed = ContinuousClock.now - started
-            self.running.withLock { _ = $0.removeValue(forKey: operation) }
+            // The end is in the store by now, so a woken waiter reads it.
+            let waiters = self.running.withLock {
+                $0.remove(operation, status: outcome.status, result: outcome.result)
+            }
+            waiters.forEach { $0.resume() }
             self.admitted.withLock { $0 -= 1 }
             self.onFinish(intent.type, outcome.status, elapsed)
             let pairs: [(String, any CustomStringConvertible & Sendable)] = [
@@ -327,20 +354,52 @@ public final class OperationEngine: Sendable {
             ]
             self.log.log(outcome.status == .succeeded ? .info : .warning, "operation_finished", pairs)
         }
-        self.running.withLock { $0[operation] = task }
+        self.running.withLock { $0.attach(task, to: operation) }
     }
 
     /// Waits until `operation` has ended (at once when it is not running here).
     public func wait(for operation: OperationID) async {
-        let task = self.running.withLock { $0[operation] }
+        let task = self.running.withLock { $0.task(of: operation) }
         await task?.value
+    }
+
+    /// Waits until `operation` ends or `timeout` passes, whichever comes first: what a held `GET /queue/{id}` poll
+    /// waits for. Returns at once (`notWaited`) when the operation is not applying in this process (it has ended, or
+    /// never ran here) or after `releaseWaiters()`. Woken by the operation's end, not by polling the store; not
+    /// cancellable, so it lasts `timeout` at most.
+    public func wait(for operation: OperationID, upTo timeout: Duration) async -> OperationWaitOutcome {
+        await withCheckedContinuation { (continuation: CheckedContinuation<OperationWaitOutcome, Never>) in
+            guard let token = self.running.withLock({ $0.addWaiter(continuation, for: operation) }) else {
+                continuation.resume(returning: .notWaited)
+                return
+            }
+            let timer = Task {
+                guard (try? await Task.sleep(for: timeout)) != nil else { return }
+                self.running.withLock { $0.expire(token, of: operation) }?.resume()
+            }
+            if !self.running.withLock({ $0.attach(timer, toWaiter: token, of: operation) }) {
+                timer.cancel()
+            }
+        }
+    }
+
+    /// Callers in `wait(for:upTo:)` now.
+    public var waiterCount: Int { self.running.withLock { $0.waiterCount } }
+
+    /// Ends every wait of `wait(for:upTo:)` now and every later one at once: a server shutting down answers its held
+    /// polls instead of keeping them until their time runs out.
+    public func releaseWaiters() {
+        let waiters = self.running.withLock { $0.release() }
+        waiters.forEach { $0.resume() }
     }
 
     /// Waits until every operation started so far has ended (shutdown, tests).
     public func waitUntilIdle() async {
         while true {
-            let tasks = self.running.withLock { Array($0.values) }
-            guard !tasks.isEmpty else { return }
+            let (tasks, idle) = self.running.withLock { ($0.tasks, $0.isEmpty) }
+            if idle { return }
+            // An operation entered a moment before its task is attached has no task to wait on yet.
+            if tasks.isEmpty { await Task.yield() }
             for task in tasks { await task.value }
         }
     }

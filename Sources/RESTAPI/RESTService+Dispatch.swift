@@ -45,7 +45,7 @@ extension RESTService {
             return try await self.accepted { () throws(OperationError) in try await self.engine.deleteVolume(id) }
         case .unsupported(let feature):
             throw APIError(status: 501, message: "\(feature) are not supported yet by Brickyard")
-        case .queue(let id): return try await self.queueStatus(id)
+        case .queue(let id): return try await self.queueStatus(id, request)
         case .operations: return try await self.operationsSummary()
         case .operationsPending: return try await self.pendingOperations()
         case .adminStateGet: return Self.json(AdminStateMessage(state: self.adminState.withLock { $0.rawValue }))

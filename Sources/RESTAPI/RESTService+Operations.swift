@@ -39,7 +39,32 @@ struct PendingOperationsList: Codable, Sendable {
 extension RESTService {
     /// Heketi's async protocol: 200 + `X-Pending` while running, then 303 to the result, 204, or 500 with the error.
     /// Unlike Heketi, a finished result can be read more than once, and survives a restart.
-    func queueStatus(_ id: OperationID) async throws(APIError) -> HTTPServerResponse {
+    ///
+    /// With `Prefer: wait=N` (RFC 7240) a poll of a running operation is held until the operation ends, then answered
+    /// exactly as without the preference, or for N seconds (at most `WaitPreference.longestSeconds`), then answered
+    /// 200 + `X-Pending` with `Preference-Applied: wait=N`. The connection is suspended meanwhile, so a held poll
+    /// costs no thread; beyond `Settings.maxHeldPolls` at once, polls are answered at once.
+    func queueStatus(_ id: OperationID, _ request: HTTPServerRequest) async throws(APIError) -> HTTPServerResponse {
+        let record = try await self.operationRecord(id)
+        guard !record.status.isFinished, let preference = WaitPreference(headers: request.headers),
+            self.heldPolls.enter(limit: self.settings.maxHeldPolls)
+        else {
+            return try Self.queueAnswer(id, record.status, result: record.result)
+        }
+        let outcome = await self.engine.wait(for: id, upTo: .seconds(preference.seconds))
+        self.heldPolls.leave()
+        if case .ended(let status, let result) = outcome {
+            return try Self.queueAnswer(id, status, result: result)
+        }
+        let latest = try await self.operationRecord(id)
+        var response = try Self.queueAnswer(id, latest.status, result: latest.result)
+        if outcome == .timedOut, !latest.status.isFinished {
+            response.headers.set(name: "Preference-Applied", value: preference.applied)
+        }
+        return response
+    }
+
+    private func operationRecord(_ id: OperationID) async throws(APIError) -> OperationRecord {
         let record: OperationRecord?
         do throws(StoreError) {
             record = try await self.store.operation(id)
@@ -47,16 +72,22 @@ extension RESTService {
             throw APIError(status: 500, message: error.description)
         }
         guard let record else { throw APIError.idNotFound }
-        switch record.status {
+        return record
+    }
+
+    private static func queueAnswer(_ id: OperationID, _ status: OperationStatus, result: String?) throws(APIError)
+        -> HTTPServerResponse
+    {
+        switch status {
         case .pending, .running:
             return HTTPServerResponse(status: 200, headers: ["X-Pending": "true"])
         case .succeeded:
-            if let location = record.result, !location.isEmpty {
+            if let location = result, !location.isEmpty {
                 return HTTPServerResponse(status: 303, headers: ["Location": location])
             }
             return HTTPServerResponse(status: 204)
         case .failed, .rolledBack:
-            throw APIError(status: 500, message: record.result ?? "operation \(id) failed")
+            throw APIError(status: 500, message: result ?? "operation \(id) failed")
         }
     }
 

@@ -20,13 +20,17 @@ public final class RESTService: Sendable {
         public var authEnabled: Bool
         /// Where `GET /backup/db` writes its temporary copy.
         public var temporaryDirectory: String
+        /// The most `GET /queue/{id}` polls held at once (`Prefer: wait`); later ones are answered at once. Half of
+        /// libmicrohttpd's default connection limit, so waiting clients never take every connection.
+        public var maxHeldPolls: Int
 
         public init(adminKey: String? = nil, userKey: String? = nil, authEnabled: Bool = true,
-                    temporaryDirectory: String? = nil) {
+                    temporaryDirectory: String? = nil, maxHeldPolls: Int = 512) {
             self.adminKey = adminKey
             self.userKey = userKey
             self.authEnabled = authEnabled
             self.temporaryDirectory = temporaryDirectory ?? NSTemporaryDirectory()
+            self.maxHeldPolls = maxHeldPolls
         }
     }
 
@@ -40,6 +44,7 @@ public final class RESTService: Sendable {
     let requestDuration: Histogram
     let now: @Sendable () -> Int64
     let renderedVolumes = RenderedResponses()
+    let heldPolls = HeldPolls()
     /// Compares the store with what the nodes report; nil where there are no nodes to ask (the mock executor).
     let examiner: GlusterExaminer?
 
@@ -67,6 +72,15 @@ public final class RESTService: Sendable {
     /// they do not outlive their use).
     public func dropRenderedResponses() {
         self.renderedVolumes.removeAll()
+    }
+
+    /// `GET /queue/{id}` polls being held now.
+    public var heldPollCount: Int { self.heldPolls.current }
+
+    /// Answers every held `GET /queue/{id}` poll now, and every later one at once: called when the server stops, so
+    /// draining does not wait out the polls' time.
+    public func releaseHeldPolls() {
+        self.engine.releaseWaiters()
     }
 
     /// The server's handler.

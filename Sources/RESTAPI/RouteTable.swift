@@ -17,8 +17,19 @@ public enum RouteTable {
         let template: String
         let build: @Sendable (String?) throws(ValidationError) -> Route
         let matches: @Sendable (Route) -> Bool
+        /// The template split once, not on every request.
+        let segments: [Substring]
 
-        var segments: [Substring] { self.template.split(separator: "/") }
+        init(
+            method: String, template: String, build: @escaping @Sendable (String?) throws(ValidationError) -> Route,
+            matches: @escaping @Sendable (Route) -> Bool
+        ) {
+            self.method = method
+            self.template = template
+            self.build = build
+            self.matches = matches
+            self.segments = template.split(separator: "/")
+        }
     }
 
     static func fixed(_ method: String, _ template: String, _ route: Route) -> Entry {

@@ -14,15 +14,27 @@ public protocol ClusterStore: Actor {
     /// changed, so a reader can keep what it derived from one topology (a rendered response) until it does.
     func snapshot(includingPending: Bool) throws(StoreError) -> (topology: Topology, revision: UInt64)
 
-    /// Applies `changes` in order, in one transaction: all of them, or (if any is refused) none.
-    func commit(_ changes: [StoreChange]) throws(StoreError)
+    /// Applies `changes` in order, atomically: all of them, or (if any is refused) none. Returns once they are
+    /// durable.
+    func commit(_ changes: [StoreChange]) async throws(StoreError)
 
     /// Reads the topology (pending entries included) and the holds, and commits what `plan` returns from them, with
     /// no other write in between: allocation, reservation and holds are one atomic step, so concurrent creates
     /// cannot over-commit and two operations cannot both take one object. `plan` returns no changes to commit
     /// nothing (for example when placement fails) and hands `value` back.
-    func commit<Value: Sendable>(planning plan: @Sendable (PlanningView) -> (changes: [StoreChange], value: Value))
-        throws(StoreError) -> Value
+    func commit<Value: Sendable>(
+        planning plan: @escaping @Sendable (PlanningView) -> (changes: [StoreChange], value: Value)
+    ) async throws(StoreError) -> Value
+
+    /// `commit(_:)`, returning the whole topology as the changes left it: one trip to the store for an applier that
+    /// records a step as started and needs the topology to run it.
+    func commitAndReadTopology(_ changes: [StoreChange]) async throws(StoreError) -> Topology
+
+    /// `commit(planning:)`, returning the whole topology as the plan's changes left it: what a new operation's first
+    /// steps run on.
+    func commitAndReadTopology<Value: Sendable>(
+        planning plan: @escaping @Sendable (PlanningView) -> (changes: [StoreChange], value: Value)
+    ) async throws(StoreError) -> (value: Value, topology: Topology)
 
     /// Every hold of an unfinished operation.
     func holds() throws(StoreError) -> HoldTable
@@ -64,7 +76,7 @@ extension ClusterStore {
         try self.topology(includingPending: true)
     }
 
-    public func commit(_ change: StoreChange) throws(StoreError) {
-        try self.commit([change])
+    public nonisolated func commit(_ change: StoreChange) async throws(StoreError) {
+        try await self.commit([change])
     }
 }

@@ -10,9 +10,15 @@ import Foundation
 /// off Swift's cooperative pool, whose few threads the HTTP handlers and the controller share. Jobs run in the
 /// order they were enqueued. `stop()` lets the thread finish what is queued and exit.
 final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
+    /// What the thread runs, in one FIFO order: a job of the actor, or a closure queued with `run(_:)`.
+    private enum Work {
+        case job(UnownedJob)
+        case closure(@Sendable () -> Void)
+    }
+
     // Guarded by `condition`.
     private let condition = NSCondition()
-    private var jobs: [UnownedJob] = []
+    private var jobs: [Work] = []
     private var stopping = false
     /// The running thread, compared by `pthread_equal` because `Thread.current` may be a fresh wrapper object.
     private var thread: pthread_t?
@@ -31,9 +37,18 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
+        self.add(.job(UnownedJob(job)))
+    }
+
+    /// Runs `work` on the thread after everything queued so far, without making a task: the store's own
+    /// housekeeping (the group-commit drain) gets here without a trip through the shared pool.
+    func run(_ work: @escaping @Sendable () -> Void) {
+        self.add(.closure(work))
+    }
+
+    private func add(_ work: Work) {
         self.condition.lock()
-        self.jobs.append(job)
+        self.jobs.append(work)
         self.condition.signal()
         self.condition.unlock()
     }
@@ -74,8 +89,11 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
             let batch = self.jobs
             self.jobs.removeAll(keepingCapacity: true)
             self.condition.unlock()
-            for job in batch {
-                job.runSynchronously(on: executor)
+            for work in batch {
+                switch work {
+                case .job(let job): job.runSynchronously(on: executor)
+                case .closure(let closure): closure()
+                }
             }
         }
     }

@@ -1,18 +1,24 @@
 public import StorageModel
 public import StoreRecords
+import Synchronization
 
 /// The embedded store: Brickyard's topology, operations and journal in one SQLite database.
 ///
-/// An actor owning the only connection, so writes are serialized in-process and each `commit` is one
-/// `BEGIN IMMEDIATE` transaction. It runs on a thread of its own (`DedicatedThreadExecutor`) because SQLite calls
-/// block. Reads come from a cache of the topology tables, dropped on every commit and whenever
-/// `PRAGMA data_version` shows another connection wrote.
+/// An actor owning the only connection, so writes are serialized in-process. Writes that arrive together share one
+/// `BEGIN IMMEDIATE` transaction and one fsync, each in a savepoint of its own (see `SQLiteStore+Batching.swift`);
+/// each returns once its batch is durable, and reads only ever see committed batches. It runs on a thread of its own
+/// (`DedicatedThreadExecutor`) because SQLite calls block. Reads come from a cache of the topology tables, kept in
+/// step with every write and dropped whenever `PRAGMA data_version` shows another connection wrote.
 public actor SQLiteStore: ClusterStore {
     let database: StoreDatabase
     private let executor: DedicatedThreadExecutor
     private var cache: Cache?
     /// Bumped whenever the cached topology changes or is dropped (see `snapshot`).
     private var revision: UInt64 = 0
+    /// Writes waiting for the next batch (`SQLiteStore+Batching.swift`).
+    nonisolated let pendingWrites = Mutex(PendingWrites())
+    /// Batches committed since the store was opened; each is one transaction and one fsync.
+    public private(set) var committedBatches = 0
 
     /// What was last read, for the data version it was read at; topologies are built on first request.
     private struct Cache {
@@ -32,6 +38,11 @@ public actor SQLiteStore: ClusterStore {
     public init(path: String) throws(StoreError) {
         self.database = try StoreDatabase.open(path: path)
         self.executor = DedicatedThreadExecutor(name: "brickyard-store")
+    }
+
+    /// Runs `body` isolated to the store on its thread, after the jobs queued so far, enqueued there directly.
+    nonisolated func runOnOwnThread(_ body: @escaping @Sendable (isolated SQLiteStore) -> Void) {
+        self.executor.run { self.assumeIsolated { body($0) } }
     }
 
     /// Whether the caller runs on the store's own thread (every isolated method does).
@@ -86,33 +97,61 @@ public actor SQLiteStore: ClusterStore {
 
     // MARK: Writing
 
-    public func commit(_ changes: [StoreChange]) throws(StoreError) {
+    public nonisolated func commit(_ changes: [StoreChange]) async throws(StoreError) {
         guard !changes.isEmpty else { return }
-        // Whatever happens, the cache may no longer match the tables, unless only operations and journal changed
-        // (the applier's many progress writes), which the cached entries do not hold.
-        let touchesTopology = changes.contains(where: \.touchesTopology)
-        var committed = false
-        defer { if touchesTopology { self.updateCache(with: changes, committed: committed) } }
-        try self.database.transaction { () throws(StoreError) in
-            for change in changes {
-                try self.database.apply(change)
-            }
+        try await self.write { store throws(StoreError) in try store.apply(changes) }
+    }
+
+    public nonisolated func commit<Value: Sendable>(
+        planning plan: @escaping @Sendable (PlanningView) -> (changes: [StoreChange], value: Value)
+    ) async throws(StoreError) -> Value {
+        try await self.write { store throws(StoreError) in try store.apply(planning: plan) }
+    }
+
+    public nonisolated func commitAndReadTopology(_ changes: [StoreChange]) async throws(StoreError) -> Topology {
+        try await self.write { store throws(StoreError) in
+            try store.apply(changes)
+            return try store.topology(includingPending: true)
         }
-        committed = true
+    }
+
+    public nonisolated func commitAndReadTopology<Value: Sendable>(
+        planning plan: @escaping @Sendable (PlanningView) -> (changes: [StoreChange], value: Value)
+    ) async throws(StoreError) -> (value: Value, topology: Topology) {
+        try await self.write { store throws(StoreError) in
+            let value = try store.apply(planning: plan)
+            return (value, try store.topology(includingPending: true))
+        }
     }
 
     public func holds() throws(StoreError) -> HoldTable {
         try self.database.readHolds()
     }
 
-    public func commit<Value: Sendable>(planning plan: @Sendable (PlanningView) -> (changes: [StoreChange], value: Value))
-        throws(StoreError) -> Value
-    {
+    /// Applies `changes` inside the current batch's transaction, in a savepoint of their own, and brings the cache in
+    /// step. Whatever happens, the cache may no longer match the tables, unless only operations and journal changed
+    /// (the applier's many progress writes), which the cached entries do not hold.
+    func apply(_ changes: [StoreChange]) throws(StoreError) {
+        let touchesTopology = changes.contains(where: \.touchesTopology)
+        var applied = false
+        defer { if touchesTopology { self.updateCache(with: changes, applied: applied) } }
+        try self.database.savepoint { () throws(StoreError) in
+            for change in changes {
+                try self.database.apply(change)
+            }
+        }
+        applied = true
+    }
+
+    /// Plans from the topology and holds as the batch has left them so far and applies the plan's changes, in a
+    /// savepoint of their own: no write comes between the reading and the writing.
+    func apply<Value>(
+        planning plan: @Sendable (PlanningView) -> (changes: [StoreChange], value: Value)
+    ) throws(StoreError) -> Value {
         var written: [StoreChange] = []
-        var committed = false
-        defer { if !written.isEmpty { self.updateCache(with: written, committed: committed) } }
-        let value = try self.database.transaction { () throws(StoreError) -> Value in
-            // Read inside the write transaction: no other connection can commit between reading and writing.
+        var applied = false
+        defer { if !written.isEmpty { self.updateCache(with: written, applied: applied) } }
+        let value = try self.database.savepoint { () throws(StoreError) -> Value in
             let planned = plan(
                 PlanningView(topology: try self.topology(includingPending: true), holds: try self.database.readHolds()))
             if planned.changes.contains(where: \.touchesTopology) { written = planned.changes }
@@ -121,20 +160,34 @@ public actor SQLiteStore: ClusterStore {
             }
             return planned.value
         }
-        committed = true
+        applied = true
         return value
     }
 
-    /// After a commit, applies the changes to the cached entries instead of rereading every table; after a failed
-    /// transaction (rolled back), keeps the cache as it was only if nothing could have changed, else drops it.
-    private func updateCache(with changes: [StoreChange], committed: Bool) {
+    func countBatch() {
+        self.committedBatches += 1
+    }
+
+    /// Forgets the cache: after a batch failed to commit, the changes applied to it were rolled back.
+    func dropCache() {
         self.revision &+= 1
-        guard committed, var cache = self.cache else {
+        self.cache = nil
+    }
+
+    /// After changes were applied, applies them to the cached entries instead of rereading every table; after a
+    /// refusal (rolled back), keeps the cache as it was only if nothing could have changed, else drops it.
+    private func updateCache(with changes: [StoreChange], applied: Bool) {
+        self.revision &+= 1
+        guard applied, var cache = self.cache else {
             self.cache = nil
             return
         }
+        // Without the stored copy the local one is the store's only reference, so the changes below mutate the entries
+        // and the topology in place instead of copying every one of them first (thousands of devices per commit).
+        self.cache = nil
         // The full topology follows change by change; the complete-only one depends on markers and is rebuilt lazily.
-        var full = cache.topologies[true]
+        var full = cache.topologies.removeValue(forKey: true)
+        cache.topologies = [:]
         for change in changes {
             var marked: [StoreEntry] = []
             if case .deletePendingEntries(let operation) = change {
@@ -143,7 +196,6 @@ public actor SQLiteStore: ClusterStore {
             full?.apply(change, pendingFor: { _ in marked })
             cache.entries.apply(change)
         }
-        cache.topologies = [:]
         cache.topologies[true] = full
         #if DEBUG
             if let fresh = try? self.database.readEntries() {

@@ -81,6 +81,46 @@ final class StoreDatabase {
         }
     }
 
+    /// Runs `body` in a savepoint inside the current transaction: if it throws, what it wrote is undone and the
+    /// transaction goes on without it.
+    func savepoint<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {
+        try self.control("SAVEPOINT write")
+        do {
+            let result = try body()
+            try self.control("RELEASE write")
+            return result
+        } catch {
+            try? self.control("ROLLBACK TO write")
+            try? self.control("RELEASE write")
+            throw error
+        }
+    }
+
+    /// Opens a write transaction (`BEGIN IMMEDIATE`) for a batch of writes.
+    func begin() throws(StoreError) {
+        try self.control("BEGIN IMMEDIATE")
+    }
+
+    /// Commits the open transaction (the fsync that makes a batch durable); rolls it back if that fails.
+    func commit() throws(StoreError) {
+        do throws(StoreError) {
+            try self.control("COMMIT")
+        } catch {
+            // The rollback's own failure is secondary (SQLite may already have rolled back); report the cause.
+            if !self.connection.isAutocommit { try? self.execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Runs a transaction-control statement, prepared once like every other: a batch runs several per write.
+    private func control(_ sql: String) throws(StoreError) {
+        do throws(SQLiteError) {
+            try self.run(sql)
+        } catch {
+            throw Self.mapped(error)
+        }
+    }
+
     /// Runs `body` in a read transaction, so its several SELECTs see one snapshot even if another process writes;
     /// inside a transaction already, it just runs `body`.
     func snapshot<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {

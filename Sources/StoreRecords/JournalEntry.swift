@@ -1,7 +1,8 @@
 /// One step of an operation's plan, recorded before and after it runs so a crash leaves a readable trail.
 ///
-/// The applier appends every step as `planned` when the operation is recorded, sets `started` just before running
-/// it and `done` or `failed` after; rollback sets `undone`. After a crash, a `started` step is the one whose effect
+/// The engine appends every step when the operation is recorded, the first ones (those about to run) as `started` and
+/// the rest as `planned`; the applier sets `started` just before running a later step and `done` or `failed` after;
+/// rollback sets `undone`. After a crash, a `started` step is the one whose effect
 /// on the cluster is unknown and must be checked or undone.
 public struct JournalEntry: Hashable, Sendable, Codable {
     public var operation: OperationID

@@ -58,6 +58,42 @@ import Testing
         #expect(yaml.lines.contains("created: 0"))
     }
 
+    @Test func aLargeFileIsReportedInItsOwnOrderThoughNodesAreSettledTogether() async throws {
+        let fixture = try await ClientFixture.start()
+        let nodes = (1...12).map { index in
+            #"{"node":{"hostnames":{"manage":["big\#(index)"],"storage":["10.0.1.\#(index)"]},"#
+                + #""zone":\#(1 + index % 3)},"devices":["/dev/sdb","/dev/sdc","/dev/sdd"]}"#
+        }
+        let path = fixture.directory.path("big.json")
+        let file = #"{"clusters":[{"nodes":[\#(nodes.joined(separator: ","))]}]}"#
+        try Data(file.utf8).write(to: URL(fileURLWithPath: path))
+        let run = try await fixture.run("topology", "load", "--json", path, "--output", "json")
+        #expect(run.code == 0, "\(run.errors)")
+        let events = try #require(try run.object()["events"] as? [[String: Any]])
+        let devices = ["device:/dev/sdb", "device:/dev/sdc", "device:/dev/sdd"]
+        let expected = ["cluster:"] + (1...12).flatMap { ["node:big\($0)"] + devices }
+        #expect(events.map { "\($0["kind"] as? String ?? ""):\($0["name"] as? String ?? "")" } == expected)
+        #expect(events.allSatisfy { $0["outcome"] as? String == "created" && $0["id"] is String })
+        let info = try await fixture.run("topology", "info", "--output", "json").object()
+        #expect((info.value("clusters", 0, "nodes") as? [Any])?.count == 12)
+    }
+
+    @Test func anEntryNamingTheHostOfAnEarlierOneFailsAsInASequentialLoad() async throws {
+        let fixture = try await ClientFixture.start()
+        let path = fixture.directory.path("twice.json")
+        try Data(
+            (#"{"clusters":[{"nodes":["#
+                + #"{"node":{"hostnames":{"manage":["same"],"storage":["10.0.2.1"]},"zone":1},"devices":["/dev/sdb"]},"#
+                + #"{"node":{"hostnames":{"manage":["same"],"storage":["10.0.2.2"]},"zone":2},"devices":["/dev/sdc"]}"#
+                + #"]}]}"#).utf8
+        ).write(to: URL(fileURLWithPath: path))
+        let run = try await fixture.run("topology", "load", "--json", path, "--output", "json")
+        #expect(run.code == 1)
+        let events = try #require(try run.object()["events"] as? [[String: Any]])
+        #expect(events.map { $0["outcome"] as? String } == ["created", "created", "created", "failed"])
+        #expect(events.last?["name"] as? String == "same")
+    }
+
     @Test func loadKeepsGoingPastARefusedItemAndExitsOne() async throws {
         let fixture = try await ClientFixture.start()
         let path = fixture.directory.path("bad.json")

@@ -26,6 +26,7 @@ final class TestServer: Sendable {
         var connectionTimeoutSeconds = 60
         /// Serve over a loopback socket instead of direct calls.
         var listens = false
+        var maxHeldPolls = 512
     }
 
     static let adminKey = "admin-secret"
@@ -62,7 +63,8 @@ final class TestServer: Sendable {
         self.service = RESTService(
             engine: self.engine,
             settings: RESTService.Settings(
-                adminKey: Self.adminKey, userKey: Self.userKey, temporaryDirectory: self.directory.url.path),
+                adminKey: Self.adminKey, userKey: Self.userKey, temporaryDirectory: self.directory.url.path,
+                maxHeldPolls: options.maxHeldPolls),
             metrics: metrics, log: Logger(threshold: self.logThreshold, sink: LogSink { _ in }), now: { now })
         let service = self.service
         guard options.listens else {
