@@ -341,7 +341,7 @@ public final class OperationEngine: Sendable {
                     startedOn: handoff.withLock { $0.take() })
             }
             let elapsed = ContinuousClock.now - started
-            // The end is in the store by now, so a woken waiter reads it.
+            // The end is committed by now: waiters are told it as the store holds it.
             let waiters = self.running.withLock {
                 $0.remove(operation, status: outcome.status, result: outcome.result)
             }
