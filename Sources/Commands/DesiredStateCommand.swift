@@ -41,7 +41,8 @@ struct DesiredStateCommand {
         whose claim was removed is deleted only with --prune, or when its claim said `deletionPolicy: Delete`.
         Steps are grouped by object (a cluster with its nodes and devices, each volume): objects proceed in parallel,
         topology before volumes, and a failed step skips the later steps of its object only. Exit 1 when any
-        step failed. Run it against a database no server is using at the same time.
+        step failed. One writer per database: an apply against a database a running `serve` holds is refused
+        (point the server at the documents with --desired instead).
 
         example: brickyard apply --desired ./storage --config /etc/brickyard/brickyard.json --prune
         """
