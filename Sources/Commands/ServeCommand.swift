@@ -19,7 +19,7 @@ struct ServeCommand {
         usage: brickyard serve [--config FILE] [--listen HOST:PORT] [--db PATH] [--executor mock|local|ssh|kubectl]
                                [--admin-key K] [--user-key K] [--disable-auth] [--allow-unauthenticated-remote]
                                [--tls-cert PEM --tls-key PEM] [--log-level debug|info|warning|error]
-                               [--desired DIR [--resync-period SECONDS]]
+                               [--desired DIR [--resync-period SECONDS] [--observe-interval SECONDS]]
 
         Serves Heketi's REST API (existing heketi-cli and client libraries work unchanged) with state in SQLite.
         Defaults: listen 127.0.0.1:8080, db brickyard.db, executor mock. FILE may be Heketi's heketi.json or YAML.
@@ -28,8 +28,9 @@ struct ServeCommand {
         BRICKYARD_MOCK_DELAY_MS per action (default 0), and keeps its imaginary nodes in BRICKYARD_MOCK_STATE (a JSON
         file) when set. BRICKYARD_CRASH_AFTER_ACTIONS=N kills the process right after the N-th action (crash tests).
         With --desired, the server also reconciles the documents in DIR (as `brickyard apply` would, without
-        pruning): at start, whenever a document changes, and every resync period (default 60 s), then looks at
-        the nodes and heals safe drift (starts a stopped volume, restores a changed option, re-probes a peer).
+        pruning): at start, whenever a document changes, and every resync period (default 60 s). It looks at the
+        nodes after each pass and every observe interval between passes (default 5 s; one script per node), and
+        heals safe drift (starts a stopped volume, restores a changed option, re-probes a peer).
 
         example: brickyard serve --listen 127.0.0.1:8080 --db /var/lib/brickyard/brickyard.db --admin-key secret
         """
@@ -43,6 +44,7 @@ struct ServeCommand {
     var logLevel: Logger.Level
     var desired: String?
     var resyncPeriod: Duration = .seconds(60)
+    var observeInterval: Duration = .seconds(5)
 
     init(arguments: [String]) throws(UsageError) {
         var list = try ArgumentList(arguments, flagNames: Self.flagNames)
@@ -61,6 +63,12 @@ struct ServeCommand {
                 throw UsageError("--resync-period must be a whole number of seconds from 1 to 86400, not \"\(text)\"")
             }
             self.resyncPeriod = .seconds(seconds)
+        }
+        if let text = list.string("observe-interval") {
+            guard let seconds = Int(text), seconds >= 1, seconds <= 86_400 else {
+                throw UsageError("--observe-interval must be a whole number of seconds from 1 to 86400, not \"\(text)\"")
+            }
+            self.observeInterval = .seconds(seconds)
         }
         try list.finish()
         guard (self.tlsCertificate == nil) == (self.tlsKey == nil) else {
@@ -121,7 +129,7 @@ struct ServeCommand {
         }
         log.info("configuration", ("summary", configuration.description))
         let desired = self.desired.map {
-            DesiredDirectory(source: DirectorySource.Settings(directory: $0), loop: ReconcileLoop.Settings(period: self.resyncPeriod))
+            DesiredDirectory(source: DirectorySource.Settings(directory: $0), loop: ReconcileLoop.Settings(period: self.resyncPeriod, observeInterval: self.observeInterval))
         }
         return ServerAssembly(
             configuration: configuration, store: store, executor: executor, tls: tls, desired: desired, lock: lock, log: log)

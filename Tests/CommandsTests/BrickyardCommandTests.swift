@@ -41,6 +41,7 @@ import Testing
         (["simulate", "--nodes", "3", "--nodes=4"], "brickyard: option --nodes given twice"),
         (["simulate", "extra"], "brickyard: unexpected argument \"extra\""),
         (["frobnicate"], "brickyard: unknown command \"frobnicate\" (run `brickyard --help`)"),
+        (["serve", "--observe-interval", "0"], "brickyard: --observe-interval must be a whole number of seconds from 1 to 86400, not \"0\""),
     ])
     func badInputIsOneLineAndExitCodeTwo(arguments: [String], message: String) {
         let result = self.run(arguments)
