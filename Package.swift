@@ -98,6 +98,8 @@ let package = Package(
         // what the nodes report (drift), and each object's status. Pure.
         .target(
             name: "ReconcilePlanning", dependencies: ["DesiredState", "StorageModel", "Planning"], swiftSettings: swiftSettings),
+        // The Kubernetes API's pure half: kubeconfig and in-cluster configuration resolved to an endpoint.
+        .target(name: "KubernetesAPI", dependencies: ["YAML"], swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel", "Metrics"], swiftSettings: swiftSettings),
         // `heketi db export` JSON converted to model values with Heketi's ids kept (the migration path, pure).
@@ -250,6 +252,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
+        .testTarget(name: "KubernetesAPITests", dependencies: ["KubernetesAPI"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HeketiImportTests", dependencies: ["HeketiImport", "HeketiAPI", "StorageModel"],
             swiftSettings: swiftSettings),
