@@ -98,7 +98,8 @@ let package = Package(
         // what the nodes report (drift), and each object's status. Pure.
         .target(
             name: "ReconcilePlanning", dependencies: ["DesiredState", "StorageModel", "Planning"], swiftSettings: swiftSettings),
-        // The Kubernetes API's pure half: kubeconfig and in-cluster configuration resolved to an endpoint.
+        // The Kubernetes API client's pure half: configuration resolved to an endpoint, requests built per verb,
+        // list pages, watch streams and Status errors decoded; the transport sends what it builds.
         .target(name: "KubernetesAPI", dependencies: ["YAML"], swiftSettings: swiftSettings),
         // Heketi's REST request and response messages, and their conversion to the model (the REST edge).
         .target(name: "HeketiAPI", dependencies: ["StorageModel", "Metrics"], swiftSettings: swiftSettings),

@@ -68,3 +68,16 @@ import Testing
         #expect(plain == APIStatus(code: 503, reason: "", message: "service unavailable"))
     }
 }
+
+@Suite struct ListPageTests {
+    @Test func aPageGivesItsItemsVersionAndNextToken() throws {
+        let body = #"{"kind":"GlusterVolumeList","metadata":{"resourceVersion":"99","continue":"next"},"items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}]}"#
+        let page = try ListPage.decode(Array(body.utf8))
+        #expect(page.items.count == 2)
+        #expect(page.resourceVersion == "99")
+        #expect(page.continueToken == "next")
+        let last = try ListPage.decode(Array(#"{"metadata":{"resourceVersion":"100","continue":""},"items":[]}"#.utf8))
+        #expect(last.continueToken == nil && last.items.isEmpty)
+        #expect(throws: WatchDecodingError.self) { try ListPage.decode(Array("[]".utf8)) }
+    }
+}
