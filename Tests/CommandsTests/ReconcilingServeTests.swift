@@ -19,7 +19,7 @@ import Testing
         let server = try await ServerProcess.start(
             database: directory.path("brickyard.db"), arguments: ["--desired", documents, "--resync-period", "60"])
 
-        func volumeNames() async throws -> [String] {
+        @Sendable func volumeNames() async throws -> [String] {
             let list = try await server.json("/volumes")
             var names: [String] = []
             for id in list["volumes"] as? [String] ?? [] {
@@ -28,10 +28,7 @@ import Testing
             return names.sorted()
         }
         func waitFor(_ expected: [String]) async throws {
-            let deadline = ContinuousClock.now + .seconds(30)
-            while ContinuousClock.now < deadline, try await volumeNames() != expected {
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            _ = try await eventually(timeout: .seconds(30)) { try await volumeNames() == expected }
         }
         try await waitFor(["first"])
         #expect(try await volumeNames() == ["first"])
@@ -52,10 +49,7 @@ import Testing
 
         // A broken document stops the pass and changes nothing; the server keeps serving.
         try "kind: VolumeClaim\nname: third\n".write(toFile: documents + "/third.yaml", atomically: true, encoding: .utf8)
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline, !server.log.contains("event=desired_state_invalid") {
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        #expect(await eventually { server.log.contains("event=desired_state_invalid") })
         #expect(server.log.contains("third.yaml:1:1: VolumeClaim: \\\"size\\\" is required"))
         #expect(try await volumeNames() == ["first", "second"])
         try await server.kill(signal: SIGTERM)

@@ -88,20 +88,26 @@ import Testing
         var usedBefore: [Int] = []
         var volume = ""
         do {
-            let server = try await ServerProcess.start(database: database, environment: ["BRICKYARD_MOCK_DELAY_MS": "150"])
+            let server = try await ServerProcess.start(database: database)
             devices = try await self.makeCluster(server)
             usedBefore = try await self.used(server, devices)
             volume = try #require(
                 try await server.completed("POST", "/volumes", json: #"{"size":10,"durability":{"type":"replicate","replicate":{"replica":3}}}"#))
-            let accepted = try await server.request("DELETE", volume)
-            #expect(accepted.status == 202)
-            try await Task.sleep(for: .milliseconds(200))
-            try await server.kill(signal: SIGKILL)
+            try await server.kill(signal: SIGTERM)
+        }
+        do {
+            // This server kills itself right after the second action of the delete (the volume stopped and deleted
+            // in Gluster, every brick still there).
+            let server = try await ServerProcess.start(database: database, environment: ["BRICKYARD_CRASH_AFTER_ACTIONS": "2"])
+            _ = try? await server.request("DELETE", volume)
+            try await server.waitForExit()
+            let interrupted = try await SQLiteStore(path: database).unfinishedOperations()
+            #expect(interrupted.map(\.type) == [.volumeDelete])
         }
         let restarted = try await ServerProcess.start(database: database)
-        for _ in 0..<200 where try await !restarted.json("/operations/pending")["pendingoperations"].map({ ($0 as? [Any])?.isEmpty ?? false })! {
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        #expect(try await eventually {
+            try await restarted.json("/operations/pending")["pendingoperations"].map { ($0 as? [Any])?.isEmpty ?? false } ?? false
+        })
         #expect(try await restarted.request("GET", volume).status == 404)
         #expect(try await self.used(restarted, devices) == usedBefore)
     }
@@ -128,7 +134,7 @@ import Testing
         let pipe = Pipe()
         process.standardError = pipe
         try process.run()
-        while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        process.waitUntilExit()
         let message = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 1)
         let errors = message.split(separator: "\n").filter { $0.hasPrefix("brickyard serve:") }

@@ -86,16 +86,6 @@ final class RecordingClock: Clock, Sendable {
     }
 }
 
-/// Polls `condition` every few milliseconds until it holds or `timeout` passes; whether it held. Generous timeouts
-/// cost nothing when things work, and keep a busy machine from failing the test.
-func eventually(within timeout: Duration = .seconds(20), _ condition: () async -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while !(await condition()) {
-        guard ContinuousClock.now < deadline else { return false }
-        try? await Task.sleep(for: .milliseconds(5))
-    }
-    return true
-}
 
 /// Counts the elements of a stream as they come, read by a task of its own (so a test can wait with a timeout
 /// without cancelling a read of the stream, which would end it).
