@@ -9,8 +9,9 @@ import StorageModel
 import Store
 
 extension ReconcileLoop {
-    /// Every `observeInterval`, observes and heals while no pass runs (a pass observes at its end anyway). A heal
-    /// is an operation holding its volume, so one that meets a pass's step on the same volume waits for a later turn.
+    /// Every `observeInterval`, observes and heals unless a pass is running (a pass observes at its end anyway). A
+    /// heal is an operation holding its volume, so one that meets a pass's step on the same volume waits for a later
+    /// turn.
     func observeBetweenPasses() async {
         while !Task.isCancelled {
             do {
@@ -18,14 +19,8 @@ extension ReconcileLoop {
             } catch {
                 return
             }
-            let idle = self.state.withLock { state -> Bool in
-                guard !state.passing else { return false }
-                state.passing = true
-                return true
-            }
-            guard idle else { continue }
+            guard !self.state.withLock({ $0.passing }) else { continue }
             _ = await self.heal()
-            self.state.withLock { $0.passing = false }
         }
     }
 

@@ -84,7 +84,7 @@ public final class ReconcileLoop: Sendable {
         var notices: [ReconcileKey: Set<String>] = [:]
         /// The drift findings that could not be healed, likewise logged when they appear and clear.
         var unhealed: Set<String> = []
-        /// A pass, or an observation between passes, is running: the two take turns.
+        /// A pass, or an observation between passes, is running.
         var passing = false
         /// The claim index of the store at a revision, and the claims of the last source read by reference.
         var index: (revision: UInt64, index: ClaimIndex)?
@@ -197,15 +197,9 @@ public final class ReconcileLoop: Sendable {
 
     /// A pass, measured and logged; also says whether the pass itself should be retried (it could not read).
     private func pass(using queue: Queue) async -> (Result, retryPass: Bool) {
-        // An observation between passes that is under way finishes first; they never run at once.
-        while !self.state.withLock({ state -> Bool in
-            guard !state.passing else { return false }
-            state.passing = true
-            return true
-        }) {
-            try? await self.sleep(.milliseconds(50))
-            if Task.isCancelled { return (.failed, false) }
-        }
+        // Observations between passes skip while a pass runs (it observes at its end). One already under way may
+        // overlap it: its heals are operations that hold their volumes, so the two never change one at once.
+        self.state.withLock { $0.passing = true }
         defer { self.state.withLock { $0.passing = false } }
         let started = ContinuousClock.now
         let (result, retryPass) = await self.runPass(using: queue)

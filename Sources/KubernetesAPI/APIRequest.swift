@@ -48,27 +48,23 @@ public struct APIRequest: Hashable, Sendable {
     }
 
     public static func create(_ kind: ResourceKind, namespace: String?, body: [UInt8]) -> APIRequest {
-        APIRequest(
-            method: "POST", target: kind.collection(namespace: namespace),
-            headers: ["Accept": Self.json, "Content-Type": Self.json], body: body)
+        Self.write("POST", kind.collection(namespace: namespace), contentType: Self.json, body: body)
     }
 
     /// A whole-object update; the body's `metadata.resourceVersion` makes a stale one a 409.
     public static func update(
         _ kind: ResourceKind, _ name: String, namespace: String?, subresource: String? = nil, body: [UInt8]
     ) -> APIRequest {
-        APIRequest(
-            method: "PUT", target: kind.object(name, namespace: namespace, subresource: subresource),
-            headers: ["Accept": Self.json, "Content-Type": Self.json], body: body)
+        Self.write("PUT", kind.object(name, namespace: namespace, subresource: subresource), contentType: Self.json, body: body)
     }
 
     /// A JSON merge patch (RFC 7386), of the object or its `status`.
     public static func mergePatch(
         _ kind: ResourceKind, _ name: String, namespace: String?, subresource: String? = nil, body: [UInt8]
     ) -> APIRequest {
-        APIRequest(
-            method: "PATCH", target: kind.object(name, namespace: namespace, subresource: subresource),
-            headers: ["Accept": Self.json, "Content-Type": "application/merge-patch+json"], body: body)
+        Self.write(
+            "PATCH", kind.object(name, namespace: namespace, subresource: subresource),
+            contentType: "application/merge-patch+json", body: body)
     }
 
     /// A delete, only of the object with this uid and resource version when given, its dependents as `propagation`
@@ -84,20 +80,20 @@ public struct APIRequest: Hashable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let body = (try? encoder.encode(options)).map { [UInt8]($0) } ?? []
-        return APIRequest(
-            method: "DELETE", target: kind.object(name, namespace: namespace),
-            headers: ["Accept": Self.json, "Content-Type": Self.json], body: body)
+        return Self.write("DELETE", kind.object(name, namespace: namespace), contentType: Self.json, body: body)
+    }
+
+    /// A request with a body: JSON answers accepted, the body's type said.
+    private static func write(_ method: String, _ target: String, contentType: String, body: [UInt8]) -> APIRequest {
+        APIRequest(method: method, target: target, headers: ["Accept": Self.json, "Content-Type": contentType], body: body)
     }
 
     /// `?a=1&b=2`, each value escaped for a query; empty for no pairs.
     static func query(_ pairs: [(String, String)]) -> String {
         guard !pairs.isEmpty else { return "" }
-        return "?" + pairs.map { "\($0.0)=\(Self.escapedQueryValue($0.1))" }.joined(separator: "&")
+        return "?" + pairs.map { "\($0.0)=\(ResourceKind.escaped($0.1))" }.joined(separator: "&")
     }
 
-    static func escapedQueryValue(_ value: String) -> String {
-        ResourceKind.escaped(value)
-    }
 }
 
 /// `DeleteOptions` as the API reads it.
