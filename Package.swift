@@ -119,6 +119,12 @@ let package = Package(
         .target(
             name: "Configuration", dependencies: ["YAML", "StorageModel", "Allocation"], swiftSettings: swiftSettings),
 
+        // The Kubernetes API client: what KubernetesAPI builds, sent over libcurl with credentials, a rate limit and
+        // timeouts; watches read as they stream; informer caches (list, then watch) and events.
+        .target(
+            name: "KubernetesClient", dependencies: ["KubernetesAPI", "Curl", "HTTPTypes", "EventLog"],
+            swiftSettings: swiftSettings),
+
         // Runs argv on a node and reports exit, stdout and stderr: locally, over ssh, or with kubectl exec.
         .target(name: "NodeTransport", dependencies: ["NodeCommands"], swiftSettings: swiftSettings),
 

@@ -6,7 +6,8 @@ internal import HTTPTypes
 /// `ResponseCollector`, then `curl_easy_perform`.
 extension EasyHandle {
     func transfer(
-        _ request: HTTPRequest, configuration: HTTPClientConfiguration, cancellation: CancellationFlag?
+        _ request: HTTPRequest, configuration: HTTPClientConfiguration, cancellation: CancellationFlag?,
+        stream: ResponseChannel? = nil
     ) throws(CurlError) -> HTTPResponse {
         try self.reset()
         var headerList: UnsafeMutablePointer<curl_slist>?
@@ -25,16 +26,33 @@ extension EasyHandle {
         if let headerList {
             try self.set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(headerList))
         }
-        if let timeout = request.timeout ?? configuration.timeout {
+        // A stream lasts as long as its request says: the client-wide limit is for ordinary requests.
+        if let timeout = request.timeout ?? (stream == nil ? configuration.timeout : nil) {
             try self.set(CURLOPT_TIMEOUT_MS, max(1, Self.milliseconds(timeout)))
+        }
+        if let idle = request.idleTimeout {
+            // Less than one byte a second for this long: the peer or the path has gone quiet, end the transfer.
+            try self.set(CURLOPT_LOW_SPEED_LIMIT, 1)
+            try self.set(CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(idle) / 1000))
+            try self.set(CURLOPT_TCP_KEEPALIVE, 1)
         }
         try self.set(CURLOPT_CONNECTTIMEOUT_MS, max(1, Self.milliseconds(configuration.connectTimeout)))
         try self.setConnection(configuration)
 
-        let collector = ResponseCollector(limit: configuration.maxResponseBytes, cancellation: cancellation)
+        let collector = ResponseCollector(
+            limit: configuration.maxResponseBytes, cancellation: stream?.cancellation ?? cancellation, stream: stream)
+        if let stream {
+            let followsRedirects = configuration.followRedirects
+            collector.headEnded = { [unowned collector] in
+                guard let status = self.getLong(CURLINFO_RESPONSE_CODE), status >= 200,
+                    !(followsRedirects && (300..<400).contains(status))
+                else { return }
+                stream.publishHead(status: status, headers: collector.headers)
+            }
+        }
         let code = try withExtendedLifetime(collector) { () throws(CurlError) -> CURLcode in
             try self.setCallbacks(
-                collector: Unmanaged.passUnretained(collector).toOpaque(), progress: cancellation != nil)
+                collector: Unmanaged.passUnretained(collector).toOpaque(), progress: cancellation != nil || stream != nil)
             return curl_easy_perform(self.handle)
         }
         guard code == CURLE_OK else {

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+internal import HTTPTypes
 import Synchronization
 
 /// An HTTP client over libcurl, for the Kubernetes API and the command-line client.
@@ -57,7 +58,38 @@ public final class HTTPClient: Sendable {
         return try result.get()
     }
 
-    private func perform(_ request: HTTPRequest, cancellation: CancellationFlag?) throws(CurlError) -> HTTPResponse {
+    /// Starts `request` on a thread of its own and returns once the response's head has arrived; the body is read
+    /// from the result as it arrives. For long-lived responses (watches): `HTTPClientConfiguration.timeout` does not
+    /// apply, the request's own `timeout` and `idleTimeout` do. Cancelling the calling task, or the body stream,
+    /// aborts the transfer.
+    public func stream(_ request: HTTPRequest, bufferedChunks: Int = 64) async throws(CurlError) -> StreamingResponse {
+        let channel = ResponseChannel(capacity: bufferedChunks)
+        let body = ResponseBodyStream(channel: channel)
+        let thread = Thread {
+            do throws(CurlError) {
+                let response = try self.perform(request, cancellation: nil, stream: channel)
+                channel.finish(.success(()), status: response.status, headers: response.headers)
+            } catch {
+                channel.finish(.failure(error), status: nil, headers: [:])
+            }
+        }
+        thread.start()
+        let head: Result<(status: Int, headers: HTTPHeaders), CurlError> = await withTaskCancellationHandler {
+            do throws(CurlError) {
+                return .success(try await channel.awaitHead())
+            } catch {
+                return .failure(error)
+            }
+        } onCancel: {
+            channel.cancel()
+        }
+        let (status, headers) = try head.get()
+        return StreamingResponse(status: status, headers: headers, body: body)
+    }
+
+    private func perform(
+        _ request: HTTPRequest, cancellation: CancellationFlag?, stream: ResponseChannel? = nil
+    ) throws(CurlError) -> HTTPResponse {
         guard Self.globalInitCode == CURLE_OK else {
             throw EasyHandle.error(Self.globalInitCode, function: "curl_global_init")
         }
@@ -71,7 +103,7 @@ public final class HTTPClient: Sendable {
             handle = try EasyHandle()
         }
         defer { self.checkIn(handle) }
-        return try handle.transfer(request, configuration: self.configuration, cancellation: cancellation)
+        return try handle.transfer(request, configuration: self.configuration, cancellation: cancellation, stream: stream)
     }
 
     /// Returns a handle to the pool, or frees it (closing its connections) when the pool is full.

@@ -13,14 +13,19 @@ public struct HTTPRequest: Sendable {
     public var body: Data?
     /// The limit on the whole transfer, overriding `HTTPClientConfiguration.timeout`.
     public var timeout: Duration?
+    /// The longest the transfer may receive nothing before it is ended (`CURLOPT_LOW_SPEED_TIME`), for streams whose
+    /// server sends something now and then (a watch's bookmarks) and whose silence means a dead connection.
+    public var idleTimeout: Duration?
 
     public init(
-        method: String = "GET", url: String, headers: HTTPHeaders = [:], body: Data? = nil, timeout: Duration? = nil
+        method: String = "GET", url: String, headers: HTTPHeaders = [:], body: Data? = nil, timeout: Duration? = nil,
+        idleTimeout: Duration? = nil
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.idleTimeout = idleTimeout
     }
 }
