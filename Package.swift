@@ -261,6 +261,9 @@ let package = Package(
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(name: "KubernetesAPITests", dependencies: ["KubernetesAPI"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "KubernetesClientTests", dependencies: ["KubernetesClient", "KubernetesAPI", "HTTPServer", "HTTPTypes", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "HeketiImportTests", dependencies: ["HeketiImport", "HeketiAPI", "StorageModel"],
             swiftSettings: swiftSettings),
         .testTarget(
