@@ -156,6 +156,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // Brickyard as a Kubernetes operator: GlusterVolume status, finalizers and events from the reconcile core's
+        // claim statuses, over the Kubernetes client.
+        .target(
+            name: "KubernetesOperator",
+            dependencies: ["KubernetesAPI", "KubernetesClient", "ReconcilePlanning", "DesiredState", "Controller", "EventLog"],
+            swiftSettings: swiftSettings),
+
         // Heketi-compatible JWT: verification for the REST API, signing for clients.
         .target(name: "Authentication", dependencies: ["Crypto"], swiftSettings: swiftSettings),
 
@@ -260,6 +267,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog"], swiftSettings: swiftSettings),
         .testTarget(name: "KubernetesAPITests", dependencies: ["KubernetesAPI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KubernetesOperatorTests",
+            dependencies: ["KubernetesOperator", "KubernetesAPI", "ReconcilePlanning", "DesiredState"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "KubernetesClientTests", dependencies: ["KubernetesClient", "KubernetesAPI", "HTTPServer", "HTTPTypes", "TestSupport"],
             swiftSettings: swiftSettings),
