@@ -75,8 +75,9 @@ extension ReconcileLoop {
         if plan.steps.contains(where: \.isDeletion) {
             plan = await self.confirmingDeletions(plan, of: reference)
         }
+        let departing = desired.departing.contains(reference)
         guard let work = KeyedPlan(plan).work(for: key) else {
-            await self.settle(reference, claim, index: index)
+            await self.settle(reference, claim, index: index, departing: departing)
             return .done
         }
         if let claim { await self.record(reference, claim, .progressing(message: plan.steps.map(\.description).joined(separator: "; "))) }
@@ -85,7 +86,7 @@ extension ReconcileLoop {
         if succeeded {
             self.state.withLock { $0.failures[reference] = nil }
             let after = try? await self.readStore()
-            await self.settle(reference, claim, index: after?.1 ?? index)
+            await self.settle(reference, claim, index: after?.1 ?? index, departing: departing)
             return .done
         }
         let failures = self.state.withLock { state -> Int in
@@ -113,9 +114,10 @@ extension ReconcileLoop {
     }
 
     /// Nothing to do for a claim: Ready with its volume, or forgotten when the claim and its volume are both gone.
-    private func settle(_ reference: ClaimReference, _ claim: VolumeClaim?, index: ClaimIndex) async {
+    /// A departing claim with nothing left to do is forgotten whatever its volume: deleted, or kept (released).
+    private func settle(_ reference: ClaimReference, _ claim: VolumeClaim?, index: ClaimIndex, departing: Bool) async {
         guard let claim else {
-            if index.byClaim[reference] == nil { await self.forget(reference) }
+            if index.byClaim[reference] == nil || departing { await self.forget(reference, departing: departing) }
             return
         }
         let volume = index.byClaim[reference]?.first ?? index.byName[claim.volumeName]?.first
@@ -142,13 +144,15 @@ extension ReconcileLoop {
         }
     }
 
-    private func forget(_ reference: ClaimReference) async {
+    /// The claim's status goes. Its source hears of it when it had a status, or when it waits for the word (a
+    /// departing claim's finalizer comes off then).
+    private func forget(_ reference: ClaimReference, departing: Bool) async {
         let known = self.state.withLock { state in
             defer { state.statuses[reference] = nil; state.failures[reference] = nil }
             return state.statuses[reference] != nil
         }
         try? await self.engine.store.deleteClaimStatus(key: reference.description)
-        if known { await self.source.forget(reference) }
+        if known || departing { await self.source.forget(reference) }
     }
 
     /// The store as it is now, with its claim index, rebuilt only when the store's revision moved: one index serves

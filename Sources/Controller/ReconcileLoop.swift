@@ -267,6 +267,7 @@ public final class ReconcileLoop: Sendable {
         var claims = Set(desired.claims.map { desired.reference(of: $0) })
         claims.formUnion(ReconcilePlanner.claimedVolumes(of: desired.source, in: topology).keys)
         claims.formUnion(known.filter { $0.source == desired.source })
+        claims.formUnion(desired.departing)
         return [Self.unique(topologyKeys), claims.sorted().map { .claim($0) }]
     }
 

@@ -10,6 +10,10 @@ public struct DesiredState: Hashable, Sendable {
     /// Which read of its source this is, counting from 1 (0: not counted). Two reads with one revision are the
     /// same state, so a reader may keep what it derived from the first (an index of the claims) for the second.
     public var revision: UInt64 = 0
+    /// Claims on their way out: gone from `claims`, but their source holds their objects back (a Kubernetes
+    /// finalizer) until it hears, through `forget`, that the volume was deleted (deletionPolicy Delete) or released
+    /// (Retain). Their keys are reconciled even when nothing else names them.
+    public var departing: Set<ClaimReference> = []
 
     public init(clusters: [DesiredCluster] = [], claims: [VolumeClaim] = [], source: String = ClaimReference.directory) {
         self.clusters = clusters

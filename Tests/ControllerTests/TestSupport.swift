@@ -122,24 +122,28 @@ final class LogLines: Sendable {
 /// to it are kept, as a Kubernetes source would write them back.
 final class MemorySource: DesiredStateSource {
     let kind: String
-    private let state: Mutex<(desired: DesiredState, reported: [ClaimReference: ClaimStatus])>
+    private let state: Mutex<(desired: DesiredState, reported: [ClaimReference: ClaimStatus], forgotten: [ClaimReference])>
 
     init(kind: String, claims: [VolumeClaim] = []) {
         self.kind = kind
-        self.state = Mutex((DesiredState(claims: claims, source: kind), [:]))
+        self.state = Mutex((DesiredState(claims: claims, source: kind), [:], []))
     }
 
     var summary: String { "memory \(self.kind)" }
 
-    func set(_ claims: [VolumeClaim]) {
+    /// The claims the source has; `departing` ones are held back until the loop forgets them (a finalizer).
+    func set(_ claims: [VolumeClaim], departing: Set<ClaimReference> = []) {
         self.state.withLock { state in
             let revision = state.desired.revision + 1
             state.desired = DesiredState(claims: claims, source: self.kind)
             state.desired.revision = revision
+            state.desired.departing = departing
         }
     }
 
     var reported: [ClaimReference: ClaimStatus] { self.state.withLock { $0.reported } }
+    /// Every `forget` the loop sent, in order.
+    var forgotten: [ClaimReference] { self.state.withLock { $0.forgotten } }
 
     func read(fresh: Bool) throws(DesiredStateError) -> DesiredState {
         self.state.withLock { $0.desired }
@@ -154,6 +158,9 @@ final class MemorySource: DesiredStateSource {
     }
 
     func forget(_ claim: ClaimReference) {
-        _ = self.state.withLock { $0.reported.removeValue(forKey: claim) }
+        self.state.withLock { state in
+            state.reported.removeValue(forKey: claim)
+            state.forgotten.append(claim)
+        }
     }
 }
