@@ -100,11 +100,15 @@ public final class Informer: Sendable {
                 let session = try await self.client.watch(
                     self.kind, namespace: self.namespace, resourceVersion: version,
                     timeoutSeconds: self.settings.watchTimeoutSeconds, labelSelector: self.labelSelector)
-                self.state.withLock {
-                    $0.watches += 1
-                    $0.failures = 0
+                self.state.withLock { $0.watches += 1 }
+                let opened = ContinuousClock.now
+                let events = try await self.follow(session)
+                if events == 0 && ContinuousClock.now - opened < .seconds(1) {
+                    // A watch the server ends at once, empty, is a server in trouble: back off as after a failure
+                    // instead of reopening it in a tight loop.
+                    throw KubernetesError.malformed("the watch ended at once without an event")
                 }
-                try await self.follow(session)
+                self.state.withLock { $0.failures = 0 }
             } catch {
                 guard !Task.isCancelled else { break }
                 if error.isGone {
@@ -123,10 +127,12 @@ public final class Informer: Sendable {
         }
     }
 
-    /// Reads the watch's events into the cache until the server ends it.
-    private func follow(_ session: WatchSession) async throws(KubernetesError) {
+    /// Reads the watch's events into the cache until the server ends it; returns how many there were.
+    private func follow(_ session: WatchSession) async throws(KubernetesError) -> Int {
         defer { session.cancel() }
+        var count = 0
         while let event = try await session.next() {
+            count += 1
             switch event {
             case .added(let object), .modified(let object):
                 self.store(object)
@@ -138,6 +144,7 @@ public final class Informer: Sendable {
                 throw .status(status)
             }
         }
+        return count
     }
 
     private func store(_ object: Data) {
