@@ -269,7 +269,10 @@ let package = Package(
         .testTarget(name: "KubernetesAPITests", dependencies: ["KubernetesAPI"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KubernetesOperatorTests",
-            dependencies: ["KubernetesOperator", "KubernetesAPI", "ReconcilePlanning", "DesiredState"],
+            dependencies: [
+                "KubernetesOperator", "KubernetesAPI", "KubernetesClient", "ReconcilePlanning", "DesiredState",
+                "StorageModel", "HTTPServer", "HTTPTypes", "TestSupport",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "KubernetesClientTests", dependencies: ["KubernetesClient", "KubernetesAPI", "HTTPServer", "HTTPTypes", "TestSupport"],

@@ -1,0 +1,64 @@
+import DesiredState
+import Foundation
+import KubernetesAPI
+import KubernetesClient
+import KubernetesOperator
+import ReconcilePlanning
+import StorageModel
+import TestSupport
+import Testing
+
+@Suite(.timeLimit(.minutes(1))) struct KubernetesSourceTests {
+    private func source(_ server: OneObjectServer) -> KubernetesSource {
+        let client = KubernetesClient(endpoint: KubeEndpoint(server: server.base, namespace: "shop"))
+        return KubernetesSource(
+            client: client, events: EventRecorder(client: client, instance: "test"),
+            decodeVolume: { (object, location) throws(DesiredStateError) in
+                let metadata = ObjectMetadata.of(object)!
+                return VolumeClaim(
+                    name: metadata.name, size: .gibibytes(1), durability: .replicate(3), location: location,
+                    namespace: metadata.namespace, volumeName: "\(metadata.namespace ?? "")_\(metadata.name)")
+            },
+            informerSettings: Informer.Settings(watchTimeoutSeconds: 5, initialBackoff: .milliseconds(10)))
+    }
+
+    private func finalizers(_ server: OneObjectServer) -> [String] {
+        (server.object["metadata"] as? [String: Any])?["finalizers"] as? [String] ?? []
+    }
+
+    @Test func anObjectIsActedOnOnlyOnceItCarriesTheFinalizer() async throws {
+        let server = try OneObjectServer(name: "data", namespace: "shop")
+        let source = self.source(server)
+        #expect(throws: DesiredStateError.self) { try source.read(fresh: false) }
+        source.start()
+        #expect(await eventually { source.hasSynced })
+        #expect(await eventually { self.finalizers(server) == [Finalizer.name] })
+        #expect(await eventually { (try? source.read(fresh: false).claims.map(\.name)) == ["data"] })
+        source.stop()
+        await server.stop()
+    }
+
+    @Test func statusEventsAndTheFinalizerFollowTheClaim() async throws {
+        let server = try OneObjectServer(name: "data", namespace: "shop")
+        let source = self.source(server)
+        source.start()
+        #expect(await eventually { (try? source.read(fresh: false).claims.count) == 1 })
+        let reference = ClaimReference(source: "kubernetes", namespace: "shop", name: "data")
+        let ready = ClaimStatus(claim: reference, volumeName: "shop_data")
+            .after(.ready(volume: "0a1b", message: "volume shop_data is as the claim asks"), generation: 1, at: 1_800_000_000)
+        await source.report(ready)
+        let status = try #require(server.object["status"] as? [String: Any])
+        #expect(status["phase"] as? String == "Ready")
+        #expect(status["volumeID"] as? String == "0a1b")
+        #expect(server.requests.contains { $0.method == "POST" && $0.path == "/apis/events.k8s.io/v1/namespaces/shop/events" })
+
+        // Deleted: the object is departing, not a claim, until the loop forgets it; then the finalizer comes off.
+        server.markDeleted()
+        #expect(await eventually { (try? source.read(fresh: false).departing) == [reference] })
+        #expect(try source.read(fresh: false).claims.isEmpty)
+        await source.forget(reference)
+        #expect(self.finalizers(server).isEmpty)
+        source.stop()
+        await server.stop()
+    }
+}
