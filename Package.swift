@@ -160,7 +160,10 @@ let package = Package(
         // claim statuses, over the Kubernetes client.
         .target(
             name: "KubernetesOperator",
-            dependencies: ["KubernetesAPI", "KubernetesClient", "ReconcilePlanning", "DesiredState", "Controller", "EventLog"],
+            dependencies: [
+                "KubernetesAPI", "KubernetesClient", "ReconcilePlanning", "DesiredState", "Controller", "Operations",
+                "EventLog",
+            ],
             swiftSettings: swiftSettings),
 
         // Heketi-compatible JWT: verification for the REST API, signing for clients.

@@ -5,6 +5,7 @@ public import Foundation
 import KubernetesAPI
 public import KubernetesClient
 public import ReconcilePlanning
+public import Operations
 import Synchronization
 
 /// Desired state from the Kubernetes API: GlusterVolumes, kept current by an informer (list, then watch), each
@@ -35,6 +36,8 @@ public final class KubernetesSource: DesiredStateSource {
     public let kind = KubernetesSource.sourceKind
     public let namespace: String?
     private let client: KubernetesClient
+    /// Closed, the source writes nothing (status, finalizers, events): only the leader does.
+    private let gate: MutationGate
     private let events: EventRecorder
     private let decodeVolume: VolumeDecoder
     private let log: Logger
@@ -44,9 +47,11 @@ public final class KubernetesSource: DesiredStateSource {
     /// Watches GlusterVolumes in `namespace` (every namespace when nil).
     public init(
         client: KubernetesClient, namespace: String? = nil, events: EventRecorder, decodeVolume: @escaping VolumeDecoder,
-        informerSettings: Informer.Settings = Informer.Settings(), log: Logger = .discarding
+        gate: MutationGate = MutationGate(), informerSettings: Informer.Settings = Informer.Settings(),
+        log: Logger = .discarding
     ) {
         self.client = client
+        self.gate = gate
         self.namespace = namespace
         self.events = events
         self.decodeVolume = decodeVolume
@@ -124,7 +129,9 @@ public final class KubernetesSource: DesiredStateSource {
             return state.statuses[status.claim]
         }
         let key = Self.key(of: status.claim)
-        guard let object = self.informer.object(key), let metadata = ObjectMetadata.of(object) else { return }
+        guard self.gate.isOpen, let object = self.informer.object(key), let metadata = ObjectMetadata.of(object) else {
+            return
+        }
         do throws(KubernetesError) {
             try await self.client.send(
                 .mergePatch(.glusterVolumes, metadata.name, namespace: metadata.namespace, subresource: "status",
@@ -142,7 +149,7 @@ public final class KubernetesSource: DesiredStateSource {
     public func forget(_ claim: ClaimReference) async {
         _ = self.state.withLock { $0.statuses.removeValue(forKey: claim) }
         let key = Self.key(of: claim)
-        guard let object = self.informer.object(key), let metadata = ObjectMetadata.of(object),
+        guard self.gate.isOpen, let object = self.informer.object(key), let metadata = ObjectMetadata.of(object),
             metadata.hasFinalizer(Finalizer.name)
         else { return }
         do throws(KubernetesError) {
@@ -177,6 +184,7 @@ public final class KubernetesSource: DesiredStateSource {
 
     /// Puts Brickyard's finalizer on a new object (its next event brings it into the desired state).
     private func addFinalizer(_ metadata: ObjectMetadata) {
+        guard self.gate.isOpen else { return }
         let task = Task {
             do throws(KubernetesError) {
                 try await self.client.update(.glusterVolumes, metadata.name, namespace: metadata.namespace) {

@@ -17,6 +17,8 @@ import Synchronization
 public final class OperationEngine: Sendable {
     public let store: any ClusterStore
     public let settings: EngineSettings
+    /// Closed, nothing new is admitted: no operation, no edit.
+    public let gate: MutationGate
     private let applier: Applier
     private let log: Logger
     private let clock: @Sendable () -> UnixTime
@@ -27,11 +29,12 @@ public final class OperationEngine: Sendable {
 
     public init(
         store: any ClusterStore, executor: any NodeExecutor, settings: EngineSettings, log: Logger = .discarding,
-        clock: @escaping @Sendable () -> UnixTime = OperationEngine.systemClock,
+        clock: @escaping @Sendable () -> UnixTime = OperationEngine.systemClock, gate: MutationGate = MutationGate(),
         onFinish: @escaping @Sendable (OperationType, OperationStatus, Duration) -> Void = { _, _, _ in }
     ) {
         self.store = store
         self.settings = settings
+        self.gate = gate
         self.log = log
         self.clock = clock
         self.onFinish = onFinish
@@ -171,6 +174,7 @@ public final class OperationEngine: Sendable {
     /// change it then refuses, so its clients expect 202 and read the refusal from `/queue/{id}`. Nothing is held or
     /// reserved, so nothing is left pending.
     public func recordRefusal(of intent: Intent, reason: String) async throws(OperationError) -> OperationID {
+        if let closed = self.gate.reason { throw .mutationsClosed(closed) }
         var generator = SystemRandomNumberGenerator()
         let operation = OperationID.random(using: &generator)
         let now = self.clock()
@@ -195,6 +199,7 @@ public final class OperationEngine: Sendable {
     public func edit<Value: Sendable>(
         _ make: @escaping @Sendable (Topology) throws(OperationError) -> (changes: [StoreChange], value: Value)
     ) async throws(OperationError) -> Value {
+        if let reason = self.gate.reason { throw .mutationsClosed(reason) }
         let result: Result<Value, OperationError>
         do throws(StoreError) {
             result = try await self.store.commit { view in
@@ -228,6 +233,7 @@ public final class OperationEngine: Sendable {
     private func submit(holding target: ObjectHold? = nil, placing: Bool = true, _ make: @escaping Make)
         async throws(OperationError) -> OperationID
     {
+        if let reason = self.gate.reason { throw .mutationsClosed(reason) }
         let limit = self.settings.maxInflightOperations
         let admitted = self.admitted.withLock { count -> Bool in
             guard count < limit else { return false }

@@ -22,9 +22,12 @@ public enum OperationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The allocator found no room: Heketi's "Failed to allocate new volume: No space", with the reason.
     case noSpace(AllocationError)
     case store(StoreError)
+    /// This process may not change anything now (its mutation gate is closed: it is not the leader).
+    case mutationsClosed(String)
 
     public var description: String {
         switch self {
+        case .mutationsClosed(let reason): "this replica makes no changes now (\(reason)); retry on the leader"
         case .busy(let limit): "server busy: \(limit) operations already in flight; retry later"
         case .objectBusy(let entry, let operation, let type):
             StoreError.busy(entry: entry, operation: operation, type: type).description + "; retry when it has finished"

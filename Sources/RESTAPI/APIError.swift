@@ -39,6 +39,7 @@ public struct APIError: Error, Sendable, Equatable {
         case .conflict, .objectBusy: APIError(status: 409, message: error.description)
         case .noSpace: APIError(status: 500, message: error.description)
         case .store: APIError(status: 500, message: error.description)
+        case .mutationsClosed: APIError(status: 503, message: error.description, headers: [("Retry-After", "2")])
         }
     }
 

@@ -3,13 +3,14 @@ import Foundation
 import KubernetesAPI
 import KubernetesClient
 import KubernetesOperator
+import Operations
 import ReconcilePlanning
 import StorageModel
 import TestSupport
 import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct KubernetesSourceTests {
-    private func source(_ server: OneObjectServer) -> KubernetesSource {
+    private func source(_ server: OneObjectServer, gate: MutationGate = MutationGate()) -> KubernetesSource {
         let client = KubernetesClient(endpoint: KubeEndpoint(server: server.base, namespace: "shop"))
         return KubernetesSource(
             client: client, events: EventRecorder(client: client, instance: "test"),
@@ -18,7 +19,7 @@ import Testing
                 return VolumeClaim(
                     name: metadata.name, size: .gibibytes(1), durability: .replicate(3), location: location,
                     namespace: metadata.namespace, volumeName: "\(metadata.namespace ?? "")_\(metadata.name)")
-            },
+            }, gate: gate,
             informerSettings: Informer.Settings(watchTimeoutSeconds: 5, initialBackoff: .milliseconds(10)))
     }
 
@@ -57,6 +58,22 @@ import Testing
         #expect(await eventually { (try? source.read(fresh: false).departing) == [reference] })
         #expect(try source.read(fresh: false).claims.isEmpty)
         await source.forget(reference)
+        #expect(self.finalizers(server).isEmpty)
+        source.stop()
+        await server.stop()
+    }
+
+    @Test func aClosedGateWritesNothing() async throws {
+        let server = try OneObjectServer(name: "data", namespace: "shop")
+        let gate = MutationGate(open: false, reason: "not the leader")
+        let source = self.source(server, gate: gate)
+        source.start()
+        #expect(await eventually { source.hasSynced })
+        let reference = ClaimReference(source: "kubernetes", namespace: "shop", name: "data")
+        await source.report(ClaimStatus(claim: reference, volumeName: "shop_data").after(.progressing(message: "x"), generation: 1, at: 0))
+        await source.forget(reference)
+        // The decision to add the finalizer is taken as the list comes in; with the gate closed nothing was sent.
+        #expect(server.requests.allSatisfy { $0.method == "GET" })
         #expect(self.finalizers(server).isEmpty)
         source.stop()
         await server.stop()
