@@ -203,6 +203,7 @@ let package = Package(
             name: "BrickyardBench",
             dependencies: [
                 "StorageModel", "Allocation", "Curl", "HTTPTypes", "HeketiAPI", "DesiredState", "ReconcilePlanning",
+                "HTTPServer", "KubernetesAPI", "KubernetesClient",
             ],
             swiftSettings: swiftSettings),
 

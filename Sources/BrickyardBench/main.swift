@@ -3,6 +3,7 @@
 //   swift run -c release brickyard-bench allocator [--quick] [--packing-thresholds DEVICE NODE]
 //   swift run -c release brickyard-bench api [--quick] [--server PATH] [--volumes N] [--creates N]
 //   swift run -c release brickyard-bench reconcile [--quick]
+//   swift run -c release brickyard-bench informer [--quick]
 import Allocation
 import Foundation
 
@@ -19,6 +20,13 @@ case "allocator":
     benchmark.run()
 case "reconcile":
     ReconcileBenchmark(quick: arguments.contains("--quick")).run()
+case "informer":
+    do {
+        try await InformerBenchmark(quick: arguments.contains("--quick")).run()
+    } catch {
+        FileHandle.standardError.write(Data("brickyard-bench informer: \(error)\n".utf8))
+        exit(1)
+    }
 case "api":
     do {
         try await APIBenchmark(arguments: Array(arguments.dropFirst())).run()
@@ -31,4 +39,5 @@ default:
     print("usage: brickyard-bench allocator [--quick] [--packing-thresholds DEVICE NODE]")
     print("       " + APIBenchmark.usage.dropFirst("usage: ".count))
     print("       brickyard-bench reconcile [--quick]")
+    print("       brickyard-bench informer [--quick]")
 }
