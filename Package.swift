@@ -193,7 +193,7 @@ let package = Package(
                 "StorageModel", "Allocation", "Configuration", "Store", "StoreRecords", "Executor", "Operations",
                 "Planning", "RESTAPI", "HTTPServer", "Metrics", "EventLog", "CMalloc", "CommandExecutor",
                 "NodeTransport", "NodeCommands", "YAML", "DesiredState", "ReconcilePlanning", "Controller",
-                "Client", "Curl", "HeketiAPI", "HeketiImport", "Recovery",
+                "Client", "Curl", "HeketiAPI", "HeketiImport", "Recovery", "KubernetesAPI",
             ],
             swiftSettings: swiftSettings),
         // The `brickyard` executable: hands argv to Commands.
