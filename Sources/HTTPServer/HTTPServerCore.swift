@@ -13,6 +13,8 @@ final class HTTPServerCore: Sendable {
         var inFlight = 0
         var openRequests = 0
         var onDrained: (@Sendable () -> Void)?
+        /// Streaming responses being sent, finished by `drain` so that it ends.
+        var streams: [ObjectIdentifier: StreamingBody] = [:]
     }
 
     let handler: Handler
@@ -63,16 +65,34 @@ final class HTTPServerCore: Sendable {
         drained?()
     }
 
-    /// Refuses new handlers from now on and runs `action` once no handler is in flight (at once if none is).
+    /// Records a streaming response about to be sent; once the server is stopping the stream is finished at once.
+    func streamOpened(_ body: StreamingBody) {
+        let stopping = self.state.withLock { state in
+            state.streams[ObjectIdentifier(body)] = body
+            return state.stopping
+        }
+        if stopping {
+            body.finish()
+        }
+    }
+
+    func streamClosed(_ body: StreamingBody) {
+        self.state.withLock { _ = $0.streams.removeValue(forKey: ObjectIdentifier(body)) }
+    }
+
+    /// Refuses new handlers from now on, finishes the streaming responses being sent (their producers are
+    /// cancelled, their bodies end), and runs `action` once no handler is in flight (at once if none is).
     func drain(then action: @escaping @Sendable () -> Void) {
-        let runNow = self.state.withLock { state in
+        let (runNow, streams) = self.state.withLock { state in
             state.stopping = true
+            let streams = Array(state.streams.values)
             guard state.inFlight > 0 else {
-                return true
+                return (true, streams)
             }
             state.onDrained = action
-            return false
+            return (false, streams)
         }
+        streams.forEach { $0.finish() }
         if runNow {
             action()
         }

@@ -2,7 +2,7 @@ import CMicroHTTPD
 internal import HTTPTypes
 
 /// Turns an `HTTPServerResponse` into a libmicrohttpd response and queues it (`MHD_create_response_from_buffer`,
-/// `MHD_add_response_header`, `MHD_queue_response`).
+/// or `MHD_create_response_from_callback` for a stream, `MHD_add_response_header`, `MHD_queue_response`).
 enum MHDResponder {
     /// Queues `response`, or a 500 if libmicrohttpd rejects its status or one of its header fields.
     static func queue(_ response: HTTPServerResponse, on connection: OpaquePointer, _ core: HTTPServerCore)
@@ -22,12 +22,8 @@ enum MHDResponder {
             core.log("handler returned invalid HTTP status \(response.status)")
             return nil
         }
-        let created = response.body.withUnsafeBytes { body in
-            MHD_create_response_from_buffer(
-                body.count, UnsafeMutableRawPointer(mutating: body.baseAddress), .RESPMEM_MUST_COPY)
-        }
-        guard let created else {
-            core.log("MHD_create_response_from_buffer failed for \(response.body.count) bytes")
+        let streaming = response.stream.map { _ in StreamingBody(connection: connection, core: core) }
+        guard let created = Self.create(response, streaming: streaming, core) else {
             return nil
         }
         defer { MHD_destroy_response(created) }
@@ -37,6 +33,49 @@ enum MHDResponder {
                 return nil
             }
         }
-        return MHD_queue_response(connection, UInt32(response.status), created)
+        let queued = MHD_queue_response(connection, UInt32(response.status), created)
+        if queued == .YES, let streaming, let stream = response.stream {
+            core.streamOpened(streaming)
+            streaming.start(stream)
+        }
+        return queued
+    }
+
+    /// A response over a copy of the body, or over the content reader of `streaming`, which then belongs to
+    /// libmicrohttpd until its free callback runs.
+    private static func create(
+        _ response: HTTPServerResponse, streaming: StreamingBody?, _ core: HTTPServerCore
+    ) -> OpaquePointer? {
+        guard let streaming else {
+            let created = response.body.withUnsafeBytes { body in
+                MHD_create_response_from_buffer(
+                    body.count, UnsafeMutableRawPointer(mutating: body.baseAddress), .RESPMEM_MUST_COPY)
+            }
+            if created == nil {
+                core.log("MHD_create_response_from_buffer failed for \(response.body.count) bytes")
+            }
+            return created
+        }
+        let context = Unmanaged.passRetained(streaming).toOpaque()
+        let created = MHD_create_response_from_callback(
+            StreamingBody.unknownSize, StreamingBody.blockSize,
+            { context, _, buffer, capacity in
+                guard let context, let buffer else {
+                    return StreamingBody.endWithError
+                }
+                return Unmanaged<StreamingBody>.fromOpaque(context).takeUnretainedValue()
+                    .read(into: buffer, capacity: capacity)
+            }, context,
+            { context in
+                guard let context else {
+                    return
+                }
+                Unmanaged<StreamingBody>.fromOpaque(context).takeRetainedValue().released()
+            })
+        if created == nil {
+            Unmanaged<StreamingBody>.fromOpaque(context).release()
+            core.log("MHD_create_response_from_callback failed")
+        }
+        return created
     }
 }
