@@ -65,6 +65,9 @@ final class ResponseChannel: @unchecked Sendable {
     func finish(_ outcome: Result<Void, CurlError>, status: Int?, headers: HTTPHeaders) {
         self.condition.lock()
         defer { self.condition.unlock() }
+        // A reader that cancelled ended the transfer however libcurl words it (a write refused, or the progress
+        // callback's abort): the reader hears of its own cancellation.
+        let outcome = self.cancellation.isCancelled ? .failure(Self.cancelled) : outcome
         self.outcome = outcome
         if self.head == nil, let waiter = self.headWaiter {
             self.headWaiter = nil
