@@ -86,15 +86,33 @@ public final class KubernetesSource: DesiredStateSource {
 
     // MARK: DesiredStateSource
 
-    public func read(fresh: Bool) throws(DesiredStateError) -> DesiredState {
+    /// The claims of the cached objects; `fresh` lists them from the server instead, so the deletion guard's
+    /// second look never trusts a cache that might have missed an object.
+    public func read(fresh: Bool) async throws(DesiredStateError) -> DesiredState {
         let informer = self.informer
         guard informer.hasSynced else {
             throw DesiredStateError(
                 SourceLocation(file: "kubernetes", line: 0, column: 0), "waiting for the first list of glustervolumes")
         }
+        var objects = informer.objects
+        if fresh {
+            do throws(KubernetesError) {
+                let listed = try await self.client.list(.glusterVolumes, namespace: self.namespace)
+                objects = [:]
+                for item in listed.items {
+                    if let metadata = ObjectMetadata.of(item) { objects[metadata.key] = item }
+                }
+            } catch {
+                throw DesiredStateError(SourceLocation(file: "kubernetes", line: 0, column: 0), error.description)
+            }
+        }
+        return self.desired(from: objects)
+    }
+
+    private func desired(from objects: [String: Data]) -> DesiredState {
         var desired = DesiredState(source: self.kind)
         var invalid: [(key: String, object: Data, error: DesiredStateError)] = []
-        for (key, object) in informer.objects.sorted(by: { $0.key < $1.key }) {
+        for (key, object) in objects.sorted(by: { $0.key < $1.key }) {
             guard let metadata = ObjectMetadata.of(object) else { continue }
             let reference = ClaimReference(source: self.kind, namespace: metadata.namespace, name: metadata.name)
             if metadata.isBeingDeleted {

@@ -30,11 +30,11 @@ import Testing
     @Test func anObjectIsActedOnOnlyOnceItCarriesTheFinalizer() async throws {
         let server = try OneObjectServer(name: "data", namespace: "shop")
         let source = self.source(server)
-        #expect(throws: DesiredStateError.self) { try source.read(fresh: false) }
+        await #expect(throws: DesiredStateError.self) { try await source.read(fresh: false) }
         source.start()
         #expect(await eventually { source.hasSynced })
         #expect(await eventually { self.finalizers(server) == [Finalizer.name] })
-        #expect(await eventually { (try? source.read(fresh: false).claims.map(\.name)) == ["data"] })
+        #expect(await eventually { (try? await source.read(fresh: false).claims.map(\.name)) == ["data"] })
         source.stop()
         await server.stop()
     }
@@ -43,7 +43,7 @@ import Testing
         let server = try OneObjectServer(name: "data", namespace: "shop")
         let source = self.source(server)
         source.start()
-        #expect(await eventually { (try? source.read(fresh: false).claims.count) == 1 })
+        #expect(await eventually { (try? await source.read(fresh: false).claims.count) == 1 })
         let reference = ClaimReference(source: "kubernetes", namespace: "shop", name: "data")
         let ready = ClaimStatus(claim: reference, volumeName: "shop_data")
             .after(.ready(volume: "0a1b", message: "volume shop_data is as the claim asks"), generation: 1, at: 1_800_000_000)
@@ -55,8 +55,12 @@ import Testing
 
         // Deleted: the object is departing, not a claim, until the loop forgets it; then the finalizer comes off.
         server.markDeleted()
-        #expect(await eventually { (try? source.read(fresh: false).departing) == [reference] })
-        #expect(try source.read(fresh: false).claims.isEmpty)
+        #expect(await eventually { (try? await source.read(fresh: false).departing) == [reference] })
+        #expect(try await source.read(fresh: false).claims.isEmpty)
+        // A fresh read asks the server, not the cache.
+        let lists = server.requests.filter { $0.method == "GET" && $0.path.contains("/glustervolumes?limit=") }.count
+        #expect(try await source.read(fresh: true).departing == [reference])
+        #expect(server.requests.filter { $0.method == "GET" && $0.path.contains("/glustervolumes?limit=") }.count == lists + 1)
         await source.forget(reference)
         #expect(self.finalizers(server).isEmpty)
         source.stop()

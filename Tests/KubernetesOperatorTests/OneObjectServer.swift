@@ -42,6 +42,7 @@ final class OneObjectServer: Sendable {
         await self.daemon.stop()
     }
 
+    /// Each request's method, path with query, and body.
     var requests: [(method: String, path: String, body: [UInt8])] { self.box.state.withLock { $0.requests } }
     var object: [String: Any] { self.box.state.withLock { $0.object } }
 
@@ -63,7 +64,8 @@ final class OneObjectServer: Sendable {
     }
 
     private static func answer(_ request: HTTPServerRequest, _ box: Box) async -> HTTPServerResponse {
-        box.state.withLock { $0.requests.append((request.method, request.path, request.body)) }
+        let target = request.rawQuery.isEmpty ? request.path : request.path + "?" + request.rawQuery
+        box.state.withLock { $0.requests.append((request.method, target, request.body)) }
         if request.path.contains("/events") { return Self.json(["kind": "Event"], status: 201) }
         if request.queryValue("watch") == "1" {
             let since = Int(request.queryValue("resourceVersion") ?? "0") ?? 0
