@@ -209,9 +209,13 @@ let package = Package(
 
         // MARK: - Tests (one target per module)
 
-        // What several test targets share: the gated executor, waiting on conditions, the store-against-nodes audit.
+        // What several test targets share: the gated executor, waiting on conditions, the store-against-nodes audit, a fake
+        // Kubernetes API server.
         .target(
-            name: "TestSupport", dependencies: ["Executor", "Planning", "StorageModel", "Store", "StoreRecords"],
+            name: "TestSupport",
+            dependencies: [
+                "Executor", "Planning", "StorageModel", "Store", "StoreRecords", "KubernetesAPI", "HTTPServer", "HTTPTypes",
+            ],
             path: "Tests/TestSupport", swiftSettings: swiftSettings),
 
         .testTarget(name: "HTTPTypesTests", dependencies: ["HTTPTypes"], swiftSettings: swiftSettings),
@@ -282,6 +286,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "KubernetesClientTests", dependencies: ["KubernetesClient", "KubernetesAPI", "HTTPServer", "HTTPTypes", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TestSupportTests", dependencies: ["TestSupport", "KubernetesAPI", "Curl", "HTTPTypes"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "HeketiImportTests", dependencies: ["HeketiImport", "HeketiAPI", "StorageModel"],
