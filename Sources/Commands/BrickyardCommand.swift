@@ -16,6 +16,7 @@ public enum BrickyardCommand {
           plan       show what a directory of desired-state documents would change
           apply      carry out that plan
           status     each volume, node and device: Ready, Progressing or Degraded, and why
+          crds       print (or write) the CustomResourceDefinitions of GlusterCluster, GlusterNode, GlusterVolume
           simulate   place volumes on a synthetic cluster and show where the bricks go
           import-heketi  record a `heketi db export` file's clusters, volumes and bricks in a new database
           recover    rebuild a lost database from what the nodes hold (LVM names, volume options, bricks)
@@ -86,6 +87,10 @@ public enum BrickyardCommand {
             case "status":
                 return try command(StatusCommand.help) { () throws(UsageError) in
                     try StatusCommand(arguments: rest).run(emit: output, errors: errors)
+                }
+            case "crds":
+                return try command(CRDsCommand.help) { () throws(UsageError) in
+                    try CRDsCommand(arguments: rest).run(emit: output, errors: errors)
                 }
             case "plan", "apply":
                 let mode: DesiredStateCommand.Mode = name == "plan" ? .plan : .apply

@@ -64,7 +64,8 @@ extension ReconcileLoop {
         let key = ReconcileKey.claim(reference)
         let claim = self.claim(reference, in: desired)
         let planner = ReconcilePlanner()
-        var plan = planner.plan(claim: reference, wanting: claim, against: topology, index: index)
+        var plan = planner.plan(
+            claim: reference, wanting: claim, against: topology, index: index, clusters: desired.clusters)
         self.logNotices(plan.notices, for: key)
         if !plan.refusals.isEmpty {
             for refusal in plan.refusals { self.log.warning("reconcile_refused", ("claim", reference.description), ("message", refusal)) }
@@ -201,7 +202,10 @@ extension ReconcileLoop {
             let topology = try? await self.engine.store.topology(includingPending: false)
         {
             let claim = again.claims.first { again.reference(of: $0) == reference }
-            for step in ReconcilePlanner().plan(claim: reference, wanting: claim, against: topology).steps {
+            let steps = ReconcilePlanner().plan(
+                claim: reference, wanting: claim, against: topology, clusters: again.clusters
+            ).steps
+            for step in steps {
                 if case .deleteVolume(let id, _, _, _) = step { confirmed.insert(id) }
             }
         }

@@ -5,6 +5,9 @@ public import StorageModel
 public struct DesiredState: Hashable, Sendable {
     public var clusters: [DesiredCluster] = []
     public var claims: [VolumeClaim] = []
+    /// `GlusterNode`s read but not yet placed in the cluster their `clusterName` names; `DesiredStateParser.merge`
+    /// moves each into its `DesiredCluster` (and refuses a name no cluster has), so a merged state has none.
+    public var ungroupedNodes: [DesiredNode] = []
     /// The kind of source that asks for this state: the first part of each claim's reference.
     public var source: String
     /// Which read of its source this is, counting from 1 (0: not counted). Two reads with one revision are the
@@ -15,10 +18,14 @@ public struct DesiredState: Hashable, Sendable {
     /// (Retain). Their keys are reconciled even when nothing else names them.
     public var departing: Set<ClaimReference> = []
 
-    public init(clusters: [DesiredCluster] = [], claims: [VolumeClaim] = [], source: String = ClaimReference.directory) {
+    public init(
+        clusters: [DesiredCluster] = [], claims: [VolumeClaim] = [], source: String = ClaimReference.directory,
+        ungroupedNodes: [DesiredNode] = []
+    ) {
         self.clusters = clusters
         self.claims = claims
         self.source = source
+        self.ungroupedNodes = ungroupedNodes
     }
 
     /// The reference of one of this state's claims.
@@ -28,18 +35,31 @@ public struct DesiredState: Hashable, Sendable {
 }
 
 /// A cluster of the topology: its nodes. Clusters have no names in Heketi's format; a desired cluster is the
-/// stored cluster that holds any of its nodes.
+/// stored cluster that holds any of its nodes. A `GlusterCluster` has a name (which claims and nodes refer to) and
+/// settings.
 public struct DesiredCluster: Hashable, Sendable {
+    /// The `GlusterCluster`'s `metadata.name`; nil for a cluster of a Heketi topology.
+    public var name: String?
+    public var settings: DesiredClusterSettings
     public var nodes: [DesiredNode]
     public var location: SourceLocation
 
-    public init(nodes: [DesiredNode], location: SourceLocation) {
+    public init(
+        nodes: [DesiredNode], location: SourceLocation, name: String? = nil,
+        settings: DesiredClusterSettings = DesiredClusterSettings()
+    ) {
+        self.name = name
+        self.settings = settings
         self.nodes = nodes
         self.location = location
     }
 }
 
 public struct DesiredNode: Hashable, Sendable {
+    /// The `GlusterNode`'s `metadata.name`; nil for a node of a Heketi topology.
+    public var name: String?
+    /// The `GlusterCluster` a `GlusterNode` names (`spec.cluster`); nil for a node of a Heketi topology.
+    public var clusterName: String?
     public var manageHostname: String
     public var storageHostname: String
     public var zone: Int
@@ -49,8 +69,10 @@ public struct DesiredNode: Hashable, Sendable {
 
     public init(
         manageHostname: String, storageHostname: String, zone: Int, tags: Tags = [:], devices: [DesiredDevice] = [],
-        location: SourceLocation
+        location: SourceLocation, name: String? = nil, clusterName: String? = nil
     ) {
+        self.name = name
+        self.clusterName = clusterName
         self.manageHostname = manageHostname
         self.storageHostname = storageHostname
         self.zone = zone
@@ -104,6 +126,9 @@ public struct VolumeClaim: Hashable, Sendable {
     public var gid: Int64?
     public var options: [VolumeOption]
     public var cluster: ClusterID?
+    /// The desired cluster (a `GlusterCluster`'s name) the volume goes in; the planner resolves it to the stored
+    /// cluster that holds that cluster's nodes.
+    public var clusterName: String?
     public var deletionPolicy: DeletionPolicy
     public var location: SourceLocation
 
@@ -111,8 +136,9 @@ public struct VolumeClaim: Hashable, Sendable {
         name: String, size: ByteCount, durability: Durability, snapshot: SnapshotSettings = .disabled,
         gid: Int64? = nil, options: [VolumeOption] = [], cluster: ClusterID? = nil,
         deletionPolicy: DeletionPolicy = .retain, location: SourceLocation, namespace: String? = nil,
-        volumeName: String? = nil, generation: Int64 = 1
+        volumeName: String? = nil, generation: Int64 = 1, clusterName: String? = nil
     ) {
+        self.clusterName = clusterName
         self.name = name
         self.namespace = namespace
         self.volumeName = volumeName ?? name

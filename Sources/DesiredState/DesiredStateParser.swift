@@ -2,10 +2,12 @@ public import StorageModel
 import YAML
 
 /// Reads desired-state documents: YAML (several documents per file) or JSON, each either a topology in
-/// Heketi's `topology.json` shape (a `clusters` list, optionally `kind: Topology`) or a `kind: VolumeClaim`.
+/// Heketi's `topology.json` shape (a `clusters` list, optionally `kind: Topology`), a `kind: VolumeClaim`, or one of
+/// Brickyard's custom resources (`apiVersion: brickyard.io/v1alpha1`: `GlusterCluster`, `GlusterNode`,
+/// `GlusterVolume`), the same documents `kubectl apply -f` takes.
 ///
 /// Pure: it takes file names and texts. `DesiredStateParser.merge` then checks rules across documents
-/// (a hostname, device or claim name given twice).
+/// (a hostname, device or claim name given twice) and puts each `GlusterNode` in its `GlusterCluster`.
 public enum DesiredStateParser {
     /// The documents in one file's text.
     public static func parse(file: String, text: String) throws(DesiredStateError) -> DesiredState {
@@ -21,6 +23,17 @@ public enum DesiredStateParser {
         var state = DesiredState()
         for document in documents where !document.isNull {
             guard let pairs = document.pairs else { throw reader.error(document, "a document must be a mapping") }
+            if let apiVersion = pairs.first(where: { $0.key.string == "apiVersion" })?.value {
+                guard apiVersion.string == BrickyardResources.apiVersion else {
+                    throw reader.error(apiVersion, "apiVersion must be \(BrickyardResources.apiVersion)")
+                }
+                switch try Self.resource(document, reader) {
+                case .cluster(let cluster): state.clusters.append(cluster)
+                case .node(let node): state.ungroupedNodes.append(node)
+                case .volume(let claim): state.claims.append(claim)
+                }
+                continue
+            }
             let kind = pairs.first { $0.key.string == "kind" }?.value
             switch kind?.string {
             case nil where pairs.contains(where: { $0.key.string == "clusters" }), "Topology":
@@ -36,14 +49,17 @@ public enum DesiredStateParser {
         return state
     }
 
-    /// Joins the documents of several files and checks what no single document can: hostnames, devices and claim
-    /// names used twice.
+    /// Joins the documents of several files and checks what no single document can: hostnames, devices, cluster,
+    /// node and claim names used twice, and `GlusterNode`s of a cluster no document defines. Each `GlusterNode` joins
+    /// its `GlusterCluster`, in the order read.
     public static func merge(_ parts: [DesiredState]) throws(DesiredStateError) -> DesiredState {
         var state = DesiredState()
         for part in parts {
             state.clusters += part.clusters
             state.claims += part.claims
+            state.ungroupedNodes += part.ungroupedNodes
         }
+        try Self.group(&state)
         var hosts: [String: SourceLocation] = [:]
         for node in state.clusters.flatMap(\.nodes) {
             for host in Set([node.manageHostname, node.storageHostname]) {
@@ -61,13 +77,48 @@ public enum DesiredStateParser {
             }
         }
         var claims: [String: SourceLocation] = [:]
+        var volumeNames: [String: SourceLocation] = [:]
         for claim in state.claims {
-            if let first = claims[claim.name] {
-                throw DesiredStateError(claim.location, "volume claim \"\(claim.name)\" is already defined at \(first)")
+            let key = (claim.namespace.map { "\($0)/" } ?? "") + claim.name
+            if let first = claims[key] {
+                throw DesiredStateError(claim.location, "volume claim \"\(key)\" is already defined at \(first)")
             }
-            claims[claim.name] = claim.location
+            claims[key] = claim.location
+            if let first = volumeNames[claim.volumeName] {
+                throw DesiredStateError(claim.location, "volume name \(claim.volumeName) is already claimed at \(first)")
+            }
+            volumeNames[claim.volumeName] = claim.location
         }
         return state
+    }
+
+    /// Moves every ungrouped node into the named cluster it names.
+    private static func group(_ state: inout DesiredState) throws(DesiredStateError) {
+        var clusters: [String: Int] = [:]
+        for (index, cluster) in state.clusters.enumerated() {
+            guard let name = cluster.name else { continue }
+            if let first = clusters[name] {
+                throw DesiredStateError(
+                    cluster.location, "GlusterCluster \"\(name)\" is already defined at \(state.clusters[first].location)")
+            }
+            clusters[name] = index
+        }
+        var nodes: [String: SourceLocation] = [:]
+        for node in state.ungroupedNodes {
+            if let name = node.name {
+                if let first = nodes[name] {
+                    throw DesiredStateError(node.location, "GlusterNode \"\(name)\" is already defined at \(first)")
+                }
+                nodes[name] = node.location
+            }
+            guard let cluster = node.clusterName.flatMap({ clusters[$0] }) else {
+                throw DesiredStateError(
+                    node.location,
+                    "GlusterNode \"\(node.name ?? node.manageHostname)\": no GlusterCluster \"\(node.clusterName ?? "")\" is defined")
+            }
+            state.clusters[cluster].nodes.append(node)
+        }
+        state.ungroupedNodes = []
     }
 
     // MARK: Topology

@@ -8,11 +8,13 @@ extension ReconcilePlanner {
         var wanted: [ClaimReference: VolumeClaim] = [:]
         for claim in desired.claims { wanted[desired.reference(of: claim)] = claim }
         for claim in desired.claims {
-            self.plan(claim: desired.reference(of: claim), wanting: claim, index: index, into: &plan)
+            self.plan(
+                claim: desired.reference(of: claim), wanting: claim, index: index, clusters: desired.clusters,
+                topology: topology, into: &plan)
         }
         let gone = index.byClaim.keys.filter { $0.source == desired.source && wanted[$0] == nil }
         for reference in gone.sorted() {
-            self.plan(claim: reference, wanting: nil, index: index, into: &plan)
+            self.plan(claim: reference, wanting: nil, index: index, clusters: [], topology: topology, into: &plan)
         }
     }
 
@@ -29,20 +31,59 @@ extension ReconcilePlanner {
 
     /// Plans one claim alone: `wanting` is what its source asks for now, nil when the claim is gone. This is what
     /// the controller runs for one key, against a fresh read of the store.
-    /// `index` is the topology's, when the caller keeps one across claims.
+    /// `index` is the topology's, when the caller keeps one across claims; `clusters` are the source's desired
+    /// clusters, which a claim's `clusterName` is resolved against.
     public func plan(
         claim reference: ClaimReference, wanting claim: VolumeClaim?, against topology: Topology,
-        index: ClaimIndex? = nil
+        index: ClaimIndex? = nil, clusters: [DesiredCluster] = []
     ) -> ReconcilePlan {
         var plan = ReconcilePlan()
-        self.plan(claim: reference, wanting: claim, index: index ?? ClaimIndex(topology), into: &plan)
+        self.plan(
+            claim: reference, wanting: claim, index: index ?? ClaimIndex(topology), clusters: clusters,
+            topology: topology, into: &plan)
         return plan
     }
 
+    /// Where a claim's volume goes: the stored cluster that holds the nodes of the desired cluster its `clusterName`
+    /// names. Unnamed: the claim's own `cluster` (any when nil).
+    enum ClusterChoice: Equatable {
+        case resolved(ClusterID?)
+        /// The named desired cluster is not in the store yet and the store has other clusters: the volume waits
+        /// until that cluster is made (the next pass; the controller makes clusters before volumes).
+        case waiting(String)
+        /// No desired cluster has the name.
+        case unknown(String)
+    }
+
+    static func cluster(for claim: VolumeClaim, clusters: [DesiredCluster], in topology: Topology) -> ClusterChoice {
+        guard let name = claim.clusterName else { return .resolved(claim.cluster) }
+        guard let desired = clusters.first(where: { $0.name == name }) else { return .unknown(name) }
+        if let stored = Self.storedCluster(of: desired, in: topology) { return .resolved(stored) }
+        // A store without clusters gets only the ones the documents make, so any placement lands in one of them.
+        return topology.clusters.isEmpty && clusters.count == 1 ? .resolved(nil) : .waiting(name)
+    }
+
     private func plan(
-        claim reference: ClaimReference, wanting claim: VolumeClaim?, index: ClaimIndex, into plan: inout ReconcilePlan
+        claim reference: ClaimReference, wanting wanted: VolumeClaim?, index: ClaimIndex, clusters: [DesiredCluster],
+        topology: Topology, into plan: inout ReconcilePlan
     ) {
         let owned = index.byClaim[reference] ?? []
+        var claim = wanted
+        if let named = wanted, named.clusterName != nil {
+            switch Self.cluster(for: named, clusters: clusters, in: topology) {
+            case .resolved(let cluster):
+                claim?.cluster = cluster
+            case .unknown(let name):
+                plan.refusals.append("\(named.location): cluster \"\(name)\" is defined by no GlusterCluster")
+                return
+            case .waiting(let name):
+                if owned.isEmpty {
+                    plan.notices.append(
+                        "claim \(reference) waits for cluster \(name), which is not in the store yet (the next pass places it)")
+                    return
+                }
+            }
+        }
         guard let claim else {
             for volume in owned { self.planRemoval(of: volume, claim: reference, into: &plan) }
             return

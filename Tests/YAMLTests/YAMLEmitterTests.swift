@@ -2,6 +2,18 @@ import Testing
 import YAML
 
 @Suite struct YAMLEmitterTests {
+    /// CRDs write `subresources: {status: {}}` and `default: {}`; quoted CEL rules must read back unchanged.
+    @Test func emptyMappingsAndRuleTextRoundTrip() throws {
+        let document = YAMLNode.mapping([
+            "status": .mapping([:]),
+            "rule": .string("!has(self.min) || self.x == 'a'"),
+            "jsonPath": .string(".status.conditions[?(@.type==\"Ready\")].status"),
+        ])
+        let text = try YAMLEmitter.emit([document])
+        #expect(text.contains("status: {}"))
+        #expect(try YAMLParser.parseDocuments(text) == [document])
+    }
+
     @Test func roundTripsNestedMappingAndSequence() throws {
         let document = YAMLNode.mapping([
             "name": .string("vol1"),
