@@ -29,6 +29,9 @@ public final class KubernetesSource: DesiredStateSource {
         var statuses: [ClaimReference: ClaimStatus] = [:]
         /// Invalid objects told so, by key and version, so a bad object is reported once, not at every read.
         var reportedInvalid: [String: String?] = [:]
+        /// The desired state last built from the cache, and the revision it was built at: the loop reads once per
+        /// key, and rebuilding from every cached object each time would make a pass quadratic.
+        var built: (revision: UInt64, desired: DesiredState)?
         var tasks: [Task<Void, Never>] = []
         var ringers: [UUID: AsyncStream<Void>.Continuation] = [:]
     }
@@ -94,6 +97,12 @@ public final class KubernetesSource: DesiredStateSource {
             throw DesiredStateError(
                 SourceLocation(file: "kubernetes", line: 0, column: 0), "waiting for the first list of glustervolumes")
         }
+        if !fresh, let built = self.state.withLock({ state in
+            state.built.flatMap { $0.revision == state.revision ? $0.desired : nil }
+        }) {
+            return built
+        }
+        let revision = self.state.withLock { $0.revision }
         var objects = informer.objects
         if fresh {
             do throws(KubernetesError) {
@@ -106,7 +115,10 @@ public final class KubernetesSource: DesiredStateSource {
                 throw DesiredStateError(SourceLocation(file: "kubernetes", line: 0, column: 0), error.description)
             }
         }
-        return self.desired(from: objects)
+        var desired = self.desired(from: objects)
+        desired.revision = revision
+        if !fresh { self.state.withLock { $0.built = (revision, desired) } }
+        return desired
     }
 
     private func desired(from objects: [String: Data]) -> DesiredState {
@@ -126,7 +138,6 @@ public final class KubernetesSource: DesiredStateSource {
             case .failure(let error): invalid.append((key, object, error))
             }
         }
-        desired.revision = self.state.withLock { $0.revision }
         for entry in invalid { self.reportInvalid(entry.key, entry.object, entry.error) }
         return desired
     }

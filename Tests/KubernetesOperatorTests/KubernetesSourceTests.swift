@@ -7,14 +7,23 @@ import Operations
 import ReconcilePlanning
 import StorageModel
 import TestSupport
+import Synchronization
 import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct KubernetesSourceTests {
-    private func source(_ server: OneObjectServer, gate: MutationGate = MutationGate()) -> KubernetesSource {
+    /// How many objects the source decoded.
+    final class Decodes: Sendable {
+        let count = Mutex(0)
+    }
+
+    private func source(
+        _ server: OneObjectServer, gate: MutationGate = MutationGate(), decodes: Decodes = Decodes()
+    ) -> KubernetesSource {
         let client = KubernetesClient(endpoint: KubeEndpoint(server: server.base, namespace: "shop"))
         return KubernetesSource(
             client: client, events: EventRecorder(client: client, instance: "test"),
             decodeVolume: { (object, location) throws(DesiredStateError) in
+                decodes.count.withLock { $0 += 1 }
                 let metadata = ObjectMetadata.of(object)!
                 return VolumeClaim(
                     name: metadata.name, size: .gibibytes(1), durability: .replicate(3), location: location,
@@ -29,13 +38,19 @@ import Testing
 
     @Test func anObjectIsActedOnOnlyOnceItCarriesTheFinalizer() async throws {
         let server = try OneObjectServer(name: "data", namespace: "shop")
-        let source = self.source(server)
+        let decodes = Decodes()
+        let source = self.source(server, decodes: decodes)
         await #expect(throws: DesiredStateError.self) { try await source.read(fresh: false) }
         source.start()
         #expect(await eventually { source.hasSynced })
         #expect(await eventually { self.finalizers(server) == [Finalizer.name] })
         #expect(await eventually { (try? await source.read(fresh: false).claims.map(\.name)) == ["data"] })
         source.stop()
+        // Unchanged, a read is the state built before: the loop reads once per key and nothing is decoded again.
+        let first = try await source.read(fresh: false)
+        let decoded = decodes.count.withLock { $0 }
+        #expect(try await source.read(fresh: false) == first)
+        #expect(decodes.count.withLock { $0 } == decoded)
         await server.stop()
     }
 
