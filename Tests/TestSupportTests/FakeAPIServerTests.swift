@@ -130,11 +130,11 @@ import Testing
     }
 
     @Test func watchReplaysFromAVersionThenSendsLiveEventsAndBookmarks() async throws {
-        let server = try FakeAPIServer(options: FakeAPIServer.Options(bookmarkInterval: .milliseconds(200)))
+        let server = try FakeAPIServer(options: FakeAPIServer.Options(bookmarkInterval: .milliseconds(50)))
         let api = FakeAPIClient(server: server)
         _ = try await self.create(api, Self.volume("v1"))
         _ = try await self.create(api, Self.volume("v2"))
-        let watching = Task { try await api.watch(.watch(Self.volumes, namespace: "ns", resourceVersion: "1", timeoutSeconds: 1)) }
+        let watching = Task { try await api.watch(.watch(Self.volumes, namespace: "ns", resourceVersion: "1", timeoutSeconds: 3)) }
         #expect(await eventually { server.openWatchCount == 1 })
         try server.delete(Self.volumes, namespace: "ns", name: "v1")
         let events = try await watching.value
